@@ -1,0 +1,99 @@
+"""The embedding aligner: sentence-run embeddings in, monotone beads out."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..embed.base import normalise
+from .band import FULL_LIMIT, Band, band_from_path, block_means, full_band
+from .dp import SHAPES, best_path
+from .scoring import ScoringParams, bead_gains, confidence
+
+MAX_RUN = max(max(shape) for shape in SHAPES)
+
+__all__ = ["MAX_RUN", "RawBead", "ScoringParams", "align_embeddings", "vector_runs"]
+
+
+@dataclass(frozen=True)
+class RawBead:
+    """A bead before it is dressed with texts and categories: indices, gain, cosine, confidence."""
+
+    ko: tuple[int, ...]
+    en: tuple[int, ...]
+    gain: float
+    cosine: float
+    score: float
+
+
+def align_embeddings(ko_runs: np.ndarray, en_runs: np.ndarray, ko_chars: np.ndarray,
+                     en_chars: np.ndarray, ko_fixed: np.ndarray | None = None,
+                     en_fixed: np.ndarray | None = None,
+                     params: ScoringParams = ScoringParams()) -> list[RawBead]:
+    """Align two documents given the embeddings of their sentence runs.
+
+    ``ko_runs``/``en_runs`` have shape ``(MAX_RUN, n, dim)`` as made by
+    :func:`align.embed.embed_runs`; ``*_chars`` are sentence lengths in
+    characters; ``*_fixed`` mark sentences that must stay unaligned (debris).
+    Every sentence ends up in exactly one bead, in document order.
+    """
+    n, m = ko_runs.shape[1], en_runs.shape[1]
+    ko_fixed = np.zeros(n, dtype=bool) if ko_fixed is None else np.asarray(ko_fixed, dtype=bool)
+    en_fixed = np.zeros(m, dtype=bool) if en_fixed is None else np.asarray(en_fixed, dtype=bool)
+    if n == 0 or m == 0:
+        return ([RawBead((i,), (), 0.0, float("nan"), 0.0) for i in range(n)]
+                + [RawBead((), (j,), 0.0, float("nan"), 0.0) for j in range(m)])
+    band = _band(ko_runs[0], en_runs[0], ko_chars, en_chars, params)
+    gains, cosines = bead_gains(ko_runs, en_runs, ko_chars, en_chars, ko_fixed, en_fixed, band, params)
+    skip_ko = np.full(n, params.skip)
+    skip_en = np.full(m, params.skip)
+    beads = []
+    for a, b, r, c in best_path(gains, skip_ko, skip_en, band):
+        ko, en = tuple(range(r - a, r)), tuple(range(c - b, c))
+        if a and b:
+            s = SHAPES.index((a, b))
+            w = c - band.lo[r]
+            gain, cos = float(gains[s, r - 1, w]), float(cosines[s, r - 1, w])
+            beads.append(RawBead(ko, en, gain, cos, float(confidence(cos, gain, params))))
+        else:
+            beads.append(RawBead(ko, en, params.skip, float("nan"), 0.0))
+    return beads
+
+
+def vector_runs(vectors: np.ndarray, max_run: int = MAX_RUN) -> np.ndarray:
+    """Run embeddings approximated by normalised sums (for block-level coarse passes)."""
+    n, d = vectors.shape
+    out = np.zeros((max_run, n, d), dtype=np.float32)
+    csum = np.concatenate([np.zeros((1, d), dtype=np.float32), np.cumsum(vectors, axis=0)])
+    for k in range(1, max_run + 1):
+        out[k - 1, k - 1:] = normalise(csum[k:] - csum[:n - k + 1])
+    return out
+
+
+def _band(ko: np.ndarray, en: np.ndarray, ko_chars: np.ndarray, en_chars: np.ndarray,
+          params: ScoringParams) -> Band:
+    """Full matrix for short documents; for long ones a band around a block-level alignment."""
+    n, m = len(ko), len(en)
+    if (n + 1) * (m + 1) <= FULL_LIMIT:
+        return full_band(n, m)
+    factor = math.ceil(math.sqrt((n + 1) * (m + 1) / FULL_LIMIT))
+    ko_blocks, en_blocks = block_means(ko, factor), block_means(en, factor)
+    coarse = align_embeddings(vector_runs(ko_blocks), vector_runs(en_blocks),
+                              _block_sums(ko_chars, factor), _block_sums(en_chars, factor),
+                              params=params)
+    rows, cols = [0], [0]
+    for bead in coarse:
+        r_end = (bead.ko[-1] + 1) if bead.ko else rows[-1]
+        c_end = (bead.en[-1] + 1) if bead.en else cols[-1]
+        rows.append(r_end)
+        cols.append(c_end)
+    return band_from_path(np.array(rows), np.array(cols), n, m, factor, pad=max(2 * factor, 16))
+
+
+def _block_sums(values: np.ndarray, factor: int) -> np.ndarray:
+    blocks = -(-len(values) // factor)
+    padded = np.zeros(blocks * factor)
+    padded[:len(values)] = values
+    return padded.reshape(blocks, factor).sum(axis=1)

@@ -1,0 +1,60 @@
+"""The search band: which English positions each Korean position may align with.
+
+Short documents get the full matrix. Long ones are first aligned coarsely on
+blocks of averaged sentence embeddings, and the fine search is confined to a
+band around that path, so memory grows with N·band instead of N·M.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..embed.base import normalise
+
+
+@dataclass(frozen=True)
+class Band:
+    """DP row ``r`` (Korean sentences consumed) may hold columns ``lo[r] .. lo[r] + width - 1``."""
+
+    lo: np.ndarray  # (n + 1,) int64
+    width: int
+
+    def columns(self, row: int) -> np.ndarray:
+        return self.lo[row] + np.arange(self.width)
+
+
+# Above this many cells the full matrix gives way to a coarse-to-fine band.
+FULL_LIMIT = 1_500_000
+
+
+def full_band(n: int, m: int) -> Band:
+    return Band(np.zeros(n + 1, dtype=np.int64), m + 1)
+
+
+def band_from_path(path_rows: np.ndarray, path_cols: np.ndarray, n: int, m: int, factor: int,
+                   pad: int) -> Band:
+    """A fine band covering a coarse path (cells in block units) with ``pad`` sentences to spare."""
+    lo_block = np.full(n // factor + 2, np.iinfo(np.int64).max)
+    hi_block = np.full(n // factor + 2, -1)
+    np.minimum.at(lo_block, path_rows, path_cols)
+    np.maximum.at(hi_block, path_rows, path_cols)
+    rows = np.arange(n + 1) // factor
+    # a fine row may fall between two coarse rows: take the span of both neighbours
+    lo = np.minimum(lo_block[rows], lo_block[np.minimum(rows + 1, len(lo_block) - 1)]) * factor - pad
+    hi = np.maximum(hi_block[rows], hi_block[np.maximum(rows - 1, 0)]) * factor + factor + pad
+    lo = np.clip(np.minimum.accumulate(lo[::-1])[::-1], 0, m)  # monotone, so the band is connected
+    hi = np.clip(np.maximum.accumulate(hi), 0, m)
+    lo[0], hi[-1] = 0, m
+    width = int((hi - lo).max()) + 1
+    return Band(lo.astype(np.int64), width)
+
+
+def block_means(vectors: np.ndarray, factor: int) -> np.ndarray:
+    """Normalised means of consecutive blocks of ``factor`` rows."""
+    n = len(vectors)
+    blocks = -(-n // factor)
+    padded = np.zeros((blocks * factor, vectors.shape[1]), dtype=np.float32)
+    padded[:n] = vectors
+    return normalise(padded.reshape(blocks, factor, -1).sum(axis=1))

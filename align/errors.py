@@ -1,0 +1,18 @@
+"""Errors the tool reports to its user as one line."""
+
+from __future__ import annotations
+
+import os
+
+
+class AlignError(Exception):
+    """A problem the user can act on; ``str(err)`` is one line."""
+
+
+class InputError(AlignError):
+    """Bad input. The message names the file and the problem."""
+
+    def __init__(self, path: str | os.PathLike, problem: str):
+        self.path = str(path)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")

@@ -1,0 +1,122 @@
+"""The whole job: segment → embed → align → leftovers, as public functions."""
+
+from __future__ import annotations
+
+import os
+from importlib.metadata import PackageNotFoundError, version
+
+import numpy as np
+
+from .aligner import MAX_RUN, RawBead, ScoringParams, align_embeddings
+from .embed import Encoder, embed_runs, get_encoder
+from .errors import AlignError, InputError
+from .language import check_pair_languages
+from .leftovers import classify_debris
+from .segment import segment
+from .textio import read_text
+from .types import Alignment, Bead, Sentence
+
+# Below this document score two texts are not treated as translations of each other.
+MIN_DOC_SCORE = 0.25
+
+try:
+    __version__ = version("align")
+except PackageNotFoundError:  # running from a source tree
+    __version__ = "0.0.0"
+
+
+class NotTranslationError(AlignError):
+    """The two texts do not look like translations of each other."""
+
+
+def align_texts(ko_text: str, en_text: str, model: str | Encoder | None = None,
+                split: str = "auto", params: ScoringParams | None = None) -> Alignment:
+    """Align a Korean text with its English version.
+
+    ``model`` is a registered name or alias (see ``align models``), a
+    sentence-transformers name or path, or an :class:`~align.embed.Encoder`;
+    ``None`` means the embedded default. ``split="lines"`` takes the texts as
+    one sentence per line. Every sentence of both texts ends up in exactly one
+    bead of the result, pairs and leftovers in document order.
+    """
+    params = params or ScoringParams()
+    encoder = get_encoder(model) if model is None or isinstance(model, str) else model
+    ko, en = segment(ko_text, split), segment(en_text, split)
+    ko_debris = [classify_debris(s.text) for s in ko]
+    en_debris = [classify_debris(s.text) for s in en]
+    ko_runs = embed_runs(encoder, [s.text for s in ko], MAX_RUN)
+    en_runs = embed_runs(encoder, [s.text for s in en], MAX_RUN)
+    raw = align_embeddings(ko_runs, en_runs, _chars(ko), _chars(en),
+                           np.array([d is not None for d in ko_debris], dtype=bool),
+                           np.array([d is not None for d in en_debris], dtype=bool), params)
+    best_ko = _best_match(ko_runs[0], en_runs[0])
+    best_en = _best_match(en_runs[0], ko_runs[0])
+    beads = [_dress(b, ko_debris, en_debris, best_ko, best_en) for b in raw]
+    settings = {"model": encoder.name, "split": split, "max_bead": MAX_RUN, **params.as_dict()}
+    return Alignment(ko_text, en_text, ko, en, beads, _doc_score(beads, ko, en, ko_debris, en_debris),
+                     signature=_signature(settings), settings=settings)
+
+
+def align_files(ko_path: str | os.PathLike, en_path: str | os.PathLike,
+                model: str | Encoder | None = None, split: str = "auto",
+                params: ScoringParams | None = None) -> Alignment:
+    """Read, check and align two files (Korean first).
+
+    Raises :class:`~align.errors.InputError` naming the file for unreadable,
+    empty, binary or wrongly encoded input and for files in the wrong language,
+    and :class:`NotTranslationError` when the texts are not translations of each other.
+    """
+    ko_text, en_text = read_text(ko_path), read_text(en_path)
+    problem = check_pair_languages(ko_text, en_text)
+    if problem:
+        which, message = problem
+        raise InputError((ko_path, en_path)[which], message)
+    result = align_texts(ko_text, en_text, model=model, split=split, params=params)
+    if result.doc_score < MIN_DOC_SCORE:
+        raise NotTranslationError(
+            f"{en_path}: does not look like a translation of {ko_path} "
+            f"(document score {result.doc_score:.2f}, below {MIN_DOC_SCORE})")
+    return result
+
+
+def _chars(sentences: list[Sentence]) -> np.ndarray:
+    return np.array([len(s.text) for s in sentences], dtype=np.float64)
+
+
+def _best_match(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    if len(x) == 0 or len(y) == 0:
+        return np.zeros(len(x))
+    return (x @ y.T).max(axis=1)
+
+
+def _dress(raw: RawBead, ko_debris, en_debris, best_ko, best_en) -> Bead:
+    """A typed bead: pairs get their kind; leftovers their side, category and reason."""
+    if raw.ko and raw.en:
+        return Bead(raw.ko, raw.en, round(raw.score, 4), f"{len(raw.ko)}-{len(raw.en)}")
+    side, (index,) = ("ko", raw.ko) if raw.ko else ("en", raw.en)
+    debris = (ko_debris if side == "ko" else en_debris)[index]
+    if debris:
+        category, reason = debris
+    else:
+        category = "omission" if side == "ko" else "addition"
+        other = "English" if side == "ko" else "Korean"
+        best = float((best_ko if side == "ko" else best_en)[index])
+        reason = f"no {other} counterpart found (best similarity {best:.2f})"
+    return Bead(raw.ko, raw.en, 0.0, "leftover", side=side, category=category, reason=reason)
+
+
+def _doc_score(beads: list[Bead], ko: list[Sentence], en: list[Sentence], ko_debris, en_debris) -> float:
+    """Confidence-weighted share of the real (non-debris) characters that found a counterpart."""
+    real = sum(len(s.text) for s, d in zip(ko, ko_debris) if d is None)
+    real += sum(len(s.text) for s, d in zip(en, en_debris) if d is None)
+    if real == 0:
+        return 0.0
+    aligned = sum(b.score * (sum(len(ko[i].text) for i in b.ko) + sum(len(en[j].text) for j in b.en))
+                  for b in beads if not b.is_leftover)
+    return round(aligned / real, 4)
+
+
+def _signature(settings: dict) -> str:
+    """A sacrebleu-style line naming everything that produced a result."""
+    parts = [f"align:{__version__}"] + [f"{k}:{v}" for k, v in settings.items()]
+    return "|".join(parts)

@@ -1,0 +1,68 @@
+"""Reading input files: decoding, and the checks that turn bad input into one clear error."""
+
+from __future__ import annotations
+
+import codecs
+import os
+from pathlib import Path
+
+import regex
+
+from .errors import InputError
+from .language import hangul_share
+
+
+# C0 controls other than tab, newline, carriage return, form feed and vertical tab
+# do not occur in text files; a few in a row mean a binary file.
+_CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def decode_bytes(data: bytes, path: str | os.PathLike = "<bytes>") -> str:
+    """Decode UTF-8 (with or without BOM), UTF-16 with BOM, or CP949/EUC-KR.
+
+    Anything else raises :class:`InputError`. Legacy Korean is accepted only
+    when the decoded text really is mostly Hangul, since CP949 will decode many
+    byte strings of other encodings into nonsense.
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return _check_text(data.decode("utf-16"), path)
+        except UnicodeDecodeError:
+            raise InputError(path, "has a UTF-16 byte-order mark but is not valid UTF-16") from None
+    if b"\x00" in data:
+        raise InputError(path, "is a binary file, not text")
+    try:
+        return _check_text(data.decode("utf-8-sig"), path)
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp949")
+    except UnicodeDecodeError:
+        raise InputError(path, "is not text in UTF-8, UTF-16 (with BOM) or CP949/EUC-KR") from None
+    non_ascii = [c for c in text if ord(c) > 127]
+    if not non_ascii or hangul_share("".join(non_ascii)) < 0.8:
+        raise InputError(path, "is not text in UTF-8, UTF-16 (with BOM) or CP949/EUC-KR")
+    return _check_text(text, path)
+
+
+def _check_text(text: str, path) -> str:
+    if len(_CONTROL.findall(text[:65536])) > 2:
+        raise InputError(path, "is a binary file, not text")
+    return text
+
+
+def read_text(path: str | os.PathLike) -> str:
+    """Read and decode a text file; empty or whitespace-only files are errors."""
+    p = Path(path)
+    if not p.exists():
+        raise InputError(path, "no such file")
+    if p.is_dir():
+        raise InputError(path, "is a directory, not a file")
+    try:
+        data = p.read_bytes()
+    except OSError as err:
+        raise InputError(path, f"cannot be read ({err.strerror or err})") from None
+    text = decode_bytes(data, path)
+    if not text.strip():
+        raise InputError(path, "is empty")
+    return text

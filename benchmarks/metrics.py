@@ -1,0 +1,64 @@
+"""Alignment scores: strict and lax precision/recall/F1 as Vecalign's score.py defines them,
+and precision/recall of unaligned sentences (which lax F1 cannot see)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+Beads = list[tuple[tuple[int, ...], tuple[int, ...]]]
+
+
+def _counts(gold: Beads, test: Beads) -> tuple[int, int, int, int]:
+    """(strict tp, strict fp, lax tp, lax fp) of ``test`` against ``gold``."""
+    gold_set = {(tuple(x), tuple(y)) for x, y in gold if x or y}
+    test_set = {(tuple(x), tuple(y)) for x, y in test if x or y}
+    gold_targets = defaultdict(set)
+    for x, y in gold_set:
+        for i in x:
+            gold_targets[i].update(y)
+    tps = fps = tpl = fpl = 0
+    for x, y in test_set:
+        if (x, y) in gold_set:
+            tps += 1
+            tpl += 1
+            continue
+        fps += 1
+        overlap = set(y) & set().union(*(gold_targets[i] for i in x)) if x else set()
+        if overlap:
+            tpl += 1
+        else:
+            fpl += 1
+    return tps, fps, tpl, fpl
+
+
+def strict_lax(golds: list[Beads], tests: list[Beads]) -> dict[str, float]:
+    p = [0, 0, 0, 0]
+    r = [0, 0, 0, 0]
+    for gold, test in zip(golds, tests):
+        p = [a + b for a, b in zip(p, _counts(gold, test))]
+        # recall: precision with the roles swapped, null beads left out
+        r = [a + b for a, b in zip(r, _counts([b for b in test if b[0] and b[1]],
+                                              [b for b in gold if b[0] and b[1]]))]
+
+    def ratio(a, b):
+        return a / (a + b) if a + b else 0.0
+
+    def f1(x, y):
+        return 2 * x * y / (x + y) if x + y else 0.0
+
+    ps, pl, rs, rl = ratio(p[0], p[1]), ratio(p[2], p[3]), ratio(r[0], r[1]), ratio(r[2], r[3])
+    return {"precision_strict": ps, "recall_strict": rs, "f1_strict": f1(ps, rs),
+            "precision_lax": pl, "recall_lax": rl, "f1_lax": f1(pl, rl)}
+
+
+def unaligned(golds: list[Beads], tests: list[Beads]) -> dict[str, float]:
+    """Precision and recall of sentences left in 1-0 / 0-1 beads."""
+    tp = fp = fn = 0
+    for gold, test in zip(golds, tests):
+        g = {(side, i) for x, y in gold for side, idx in (("ko", x), ("en", y)) if not (x and y) for i in idx}
+        t = {(side, i) for x, y in test for side, idx in (("ko", x), ("en", y)) if not (x and y) for i in idx}
+        tp += len(g & t)
+        fp += len(t - g)
+        fn += len(g - t)
+    return {"unaligned_precision": tp / (tp + fp) if tp + fp else 1.0,
+            "unaligned_recall": tp / (tp + fn) if tp + fn else 1.0}
