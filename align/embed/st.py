@@ -5,6 +5,7 @@ Importing this module does not import torch; constructing an encoder does.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 
 import numpy as np
@@ -13,7 +14,10 @@ from .base import available_cores, normalise
 
 
 class SentenceTransformerEncoder:
-    """Any sentence-transformers model, by hub name (from the local cache) or by path."""
+    """Any sentence-transformers model, by hub name (from the local cache) or by path.
+
+    Set ``ALIGN_ALLOW_DOWNLOAD=1`` to let a model missing from the cache be downloaded.
+    """
 
     def __init__(self, name_or_path: str, prefix: str = "", max_seq_length: int | None = None,
                  batch_size: int = 64):
@@ -29,7 +33,11 @@ class SentenceTransformerEncoder:
         self.prefix = prefix
         self.batch_size = batch_size
         try:
-            self._model = SentenceTransformer(name_or_path, device="cpu")
+            # A missing model should fail at once, not after minutes of network retries:
+            # downloads happen only when the user asks for them.
+            self._model = SentenceTransformer(
+                name_or_path, device="cpu",
+                local_files_only=os.environ.get("ALIGN_ALLOW_DOWNLOAD") != "1")
         except Exception as err:  # hub errors come in many types; the message is what matters
             raise RuntimeError(f"cannot load sentence-transformers model {name_or_path!r}: "
                                f"{str(err).splitlines()[0] if str(err) else type(err).__name__}") from err

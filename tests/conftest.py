@@ -1,0 +1,32 @@
+"""Shared fixtures: the embedded encoder (loaded once) and the sample articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+SAMPLE_NAMES = ("knpa-undp", "owl-bus")
+
+
+def read_gold(path: Path) -> set[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """A Vecalign-format gold file as a set of (ko indices, en indices)."""
+    beads = set()
+    for line in path.read_text("utf-8").splitlines():
+        ko, en = line.split(":")
+        beads.add(tuple(tuple(int(x) for x in side.strip("[] ").split(",") if x.strip()) for side in (ko, en)))
+    return beads
+
+
+@pytest.fixture(scope="session")
+def encoder():
+    from align.embed import get_encoder
+    return get_encoder(None)
+
+
+@pytest.fixture(scope="session")
+def sample_alignments(encoder):
+    from align import align_files
+    return {name: align_files(SAMPLES / f"{name}.ko.txt", SAMPLES / f"{name}.en.txt", model=encoder)
+            for name in SAMPLE_NAMES}

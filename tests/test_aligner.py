@@ -1,0 +1,91 @@
+"""The aligner's invariants: monotone beads covering every sentence once, bands that agree with the full search."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from align.aligner import MAX_RUN, align_embeddings, band, vector_runs
+from align.aligner.dp import SHAPES
+
+
+def random_doc(rng, n, m, dim=16):
+    """Two 'translations': a shared sequence of concepts with noise, merges and gaps."""
+    concepts = rng.normal(size=(max(n, m), dim)).astype(np.float32)
+    ko = concepts[:n] + 0.3 * rng.normal(size=(n, dim)).astype(np.float32)
+    en = concepts[:m] + 0.3 * rng.normal(size=(m, dim)).astype(np.float32)
+    ko /= np.linalg.norm(ko, axis=1, keepdims=True)
+    en /= np.linalg.norm(en, axis=1, keepdims=True)
+    return ko, en
+
+
+def run(ko, en, ko_fixed=None, en_fixed=None):
+    return align_embeddings(vector_runs(ko), vector_runs(en), np.full(len(ko), 40.0), np.full(len(en), 75.0),
+                            ko_fixed, en_fixed)
+
+
+def assert_monotone_cover(beads, n, m):
+    ko = [i for b in beads for i in b.ko]
+    en = [j for b in beads for j in b.en]
+    assert ko == list(range(n)) and en == list(range(m))
+    for b in beads:
+        assert (len(b.ko), len(b.en)) in SHAPES + ((1, 0), (0, 1))
+        assert list(b.ko) == list(range(b.ko[0], b.ko[0] + len(b.ko))) if b.ko else True
+        assert 0.0 <= b.score <= 1.0
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 25), st.integers(0, 25), st.integers(0, 2**31 - 1), st.data())
+def test_beads_are_monotone_and_cover_every_sentence_once(n, m, seed, data):
+    rng = np.random.default_rng(seed)
+    ko, en = random_doc(rng, n, m)
+    ko_fixed = np.array(data.draw(st.lists(st.booleans(), min_size=n, max_size=n)), dtype=bool)
+    beads = run(ko, en, ko_fixed=ko_fixed)
+    assert_monotone_cover(beads, n, m)
+    for b in beads:  # debris marked before alignment is never paired
+        if any(ko_fixed[i] for i in b.ko):
+            assert b.ko and not b.en
+
+
+def test_identical_documents_align_one_to_one():
+    rng = np.random.default_rng(0)
+    ko, _ = random_doc(rng, 30, 30)
+    beads = run(ko, ko.copy())
+    assert [(b.ko, b.en) for b in beads] == [((i,), (i,)) for i in range(30)]
+
+
+def test_long_documents_use_a_band_that_finds_the_full_search_path(monkeypatch):
+    rng = np.random.default_rng(1)
+    ko, en = random_doc(rng, 400, 380)
+    full = [(b.ko, b.en) for b in run(ko, en)]
+    monkeypatch.setattr("align.aligner.FULL_LIMIT", 5_000)  # force the coarse-to-fine path
+    banded_calls = []
+    real = band.band_from_path
+
+    def spy(*args, **kw):
+        result = real(*args, **kw)
+        banded_calls.append(result.width)
+        return result
+
+    monkeypatch.setattr("align.aligner.band_from_path", spy)
+    banded = [(b.ko, b.en) for b in run(ko, en)]
+    assert banded_calls and banded_calls[0] < 380 // 2  # memory grows with N·band, not N·M
+    assert banded == full
+
+
+def test_run_embeddings_shape():
+    v = np.eye(5, dtype=np.float32)
+    runs = vector_runs(v)
+    assert runs.shape == (MAX_RUN, 5, 5)
+    assert np.allclose(runs[1, 1], (v[0] + v[1]) / np.sqrt(2))
+    assert not runs[2, :2].any()
+
+
+@pytest.mark.parametrize("n, m", [(0, 3), (3, 0), (0, 0)])
+def test_an_empty_side_leaves_everything_unaligned(n, m):
+    beads = align_embeddings(np.zeros((MAX_RUN, n, 4), np.float32), np.zeros((MAX_RUN, m, 4), np.float32),
+                             np.ones(n), np.ones(m))
+    assert_monotone_cover(beads, n, m)
+    assert all(not (b.ko and b.en) for b in beads)

@@ -1,0 +1,95 @@
+"""The command line, through click's runner, on the real sample files."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from align.cli import main
+from conftest import SAMPLES, read_gold
+
+KO, EN = str(SAMPLES / "knpa-undp.ko.txt"), str(SAMPLES / "knpa-undp.en.txt")
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+def test_pair_prints_tsv_rows_with_score_and_kind(runner):
+    result = runner.invoke(main, ["pair", KO, EN])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.reader(io.StringIO(result.stdout), delimiter="\t", quoting=csv.QUOTE_NONE))
+    assert all(len(r) == 5 for r in rows)
+    assert ["경찰청, UNDP와 손잡고 디지털 성범죄 대응 나선다", "Police team up with UNDP to fight digital sex crimes"] == rows[0][:2]
+    assert {r[3] for r in rows} == {"1-1", "2-1", "1-2", "leftover"}
+    assert all(0.0 <= float(r[2]) <= 1.0 for r in rows)
+    assert "document score" in result.stderr and "model:use-m3" in result.stderr
+
+
+def test_pair_jsonl_carries_indices_spans_and_leftover_details(runner):
+    result = runner.invoke(main, ["pair", KO, EN, "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert {(tuple(r["ko"]), tuple(r["en"])) for r in records} == read_gold(SAMPLES / "knpa-undp.gold")
+    ko_text = (SAMPLES / "knpa-undp.ko.txt").read_text("utf-8")
+    for r in records:
+        assert " ".join(ko_text[s:e] for s, e in r["ko_spans"]) == r["ko_text"]
+        if r["kind"] == "leftover":
+            assert r["side"] in ("ko", "en") and r["category"] and r["reason"]
+    omission = next(r for r in records if r["category"] == "omission")
+    assert omission["ko_text"] == "국내 디지털 성범죄는 꾸준히 늘고 있다."
+
+
+def test_output_file_is_written_and_nothing_goes_to_stdout(runner, tmp_path):
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(main, ["pair", KO, EN, "-f", "jsonl", "-o", str(out)])
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert len(out.read_text("utf-8").splitlines()) == len(read_gold(SAMPLES / "knpa-undp.gold"))
+
+
+def test_segment_prints_sentences_and_jsonl_spans(runner):
+    result = runner.invoke(main, ["segment", KO])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[2] == "(서울=연합뉴스) 김민준 기자 ="
+    result = runner.invoke(main, ["segment", EN, "--format", "jsonl"])
+    records = [json.loads(x) for x in result.stdout.splitlines()]
+    assert records[0] == {"index": 0, "text": "Police team up with UNDP to fight digital sex crimes", "start": 0,
+                          "end": 52, "paragraph": 0}
+
+
+def test_models_lists_the_default(runner):
+    result = runner.invoke(main, ["models"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("* use-m3")
+    assert "sentence-transformers/LaBSE" in result.stdout
+
+
+@pytest.mark.parametrize("make_args, message", [
+    (lambda p: [str(p / "missing.txt"), EN], "missing.txt: no such file"),
+    (lambda p: [str(p / "empty.txt"), EN], "empty.txt: is empty"),
+    (lambda p: [str(p / "binary.bin"), EN], "binary.bin: is a binary file"),
+    (lambda p: [EN, KO], "knpa-undp.en.txt: is English"),
+    (lambda p: [KO, KO], "knpa-undp.ko.txt: is Korean"),
+    (lambda p: [KO, str(SAMPLES / "owl-bus.en.txt")], "does not look like a translation"),
+])
+def test_bad_input_is_one_line_exit_1_and_no_output_file(runner, tmp_path, make_args, message):
+    (tmp_path / "empty.txt").write_text("\n\n", encoding="utf-8")
+    (tmp_path / "binary.bin").write_bytes(bytes(range(256)) * 8)
+    out = tmp_path / "out.tsv"
+    result = runner.invoke(main, ["pair", *make_args(tmp_path), "-o", str(out)])
+    assert result.exit_code == 1
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not out.exists()
+
+
+def test_usage_errors_exit_2(runner):
+    assert runner.invoke(main, ["pair", KO]).exit_code == 2
+    assert runner.invoke(main, ["pair", KO, EN, "--format", "docx"]).exit_code == 2

@@ -1,0 +1,75 @@
+"""The library end to end on the samples: gold reproduced, nothing lost, errors named."""
+
+from __future__ import annotations
+
+import pytest
+
+from align import Alignment, Bead, InputError, NotTranslationError, align_files, align_texts
+from conftest import SAMPLE_NAMES, SAMPLES, read_gold
+
+
+@pytest.mark.parametrize("name", SAMPLE_NAMES)
+def test_samples_reproduce_their_gold_alignment(sample_alignments, name):
+    result = sample_alignments[name]
+    assert {(b.ko, b.en) for b in result.beads} == read_gold(SAMPLES / f"{name}.gold")
+
+
+@pytest.mark.parametrize("name", SAMPLE_NAMES)
+def test_every_non_space_character_ends_up_in_exactly_one_bead(sample_alignments, name):
+    result = sample_alignments[name]
+    for text, sentences, side in ((result.ko_text, result.ko, "ko"), (result.en_text, result.en, "en")):
+        owner = [None] * len(text)
+        for n, bead in enumerate(result.beads):
+            for i in getattr(bead, side):
+                for k in range(sentences[i].start, sentences[i].end):
+                    assert owner[k] is None
+                    owner[k] = n
+        assert all(owner[k] is not None or text[k].isspace() for k in range(len(text)))
+
+
+def test_leftovers_say_which_side_and_why(sample_alignments):
+    result = sample_alignments["owl-bus"]
+    by_text = {result.texts(b)[0] or result.texts(b)[1]: b for b in result.leftovers}
+    omission = by_text["한편 시는 이용객 의견을 반영해 하반기에 노선을 추가로 조정할 방침이다."]
+    assert (omission.side, omission.category) == ("ko", "omission")
+    assert "no English counterpart" in omission.reason
+    addition = by_text["The Owl Bus service was first launched in 2013."]
+    assert (addition.side, addition.category) == ("en", "addition")
+    assert by_text["(END)"].category == "marker"
+    assert by_text["입력 2024.03.12 10:30 수정 2024.03.12 14:05"].category == "timestamp"
+
+
+def test_results_are_typed_and_name_what_produced_them(sample_alignments):
+    result = sample_alignments["knpa-undp"]
+    assert isinstance(result, Alignment) and all(isinstance(b, Bead) for b in result.beads)
+    assert result.signature.startswith("align:") and "model:use-m3" in result.signature
+    assert result.settings["model"] == "use-m3"
+    assert 0.8 < result.doc_score <= 1.0
+    assert {b.kind for b in result.pairs} == {"1-1", "2-1", "1-2"}
+
+
+def test_output_is_deterministic(encoder):
+    ko = (SAMPLES / "owl-bus.ko.txt").read_text("utf-8")
+    en = (SAMPLES / "owl-bus.en.txt").read_text("utf-8")
+    assert align_texts(ko, en, model=encoder) == align_texts(ko, en, model=encoder)
+
+
+def test_pre_segmented_lines(encoder):
+    result = align_texts("첫째 문장이다. 둘째도 여기 있다.\n경찰청은 협약을 맺었다.\n",
+                         "The first sentence. The second is here too.\nThe police signed an agreement.\n",
+                         model=encoder, split="lines")
+    assert [(b.ko, b.en) for b in result.beads] == [((0,), (0,)), ((1,), (1,))]
+
+
+def test_texts_that_are_not_translations_are_refused(tmp_path, encoder):
+    ko = SAMPLES / "knpa-undp.ko.txt"
+    with pytest.raises(NotTranslationError, match=r"owl-bus\.en\.txt: does not look like a translation .*document score"):
+        align_files(ko, SAMPLES / "owl-bus.en.txt", model=encoder)
+
+
+def test_wrong_languages_name_the_file(encoder):
+    ko, en = SAMPLES / "knpa-undp.ko.txt", SAMPLES / "knpa-undp.en.txt"
+    with pytest.raises(InputError, match="knpa-undp.en.txt: is English .* swapped"):
+        align_files(en, ko, model=encoder)
+    with pytest.raises(InputError, match="knpa-undp.ko.txt: is Korean"):
+        align_files(ko, ko, model=encoder)

@@ -1,0 +1,64 @@
+"""Reading input: the encodings a Korean user meets, and one clear error for everything else."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from align import InputError
+from align.textio import decode_bytes, read_text
+from align.write.atomic import write_atomic
+
+KO = "경찰청은 27일 발표했다. 사건은 3천201건으로 늘었다.\n"
+
+
+@pytest.mark.parametrize("data", [
+    KO.encode("utf-8"),
+    codecs.BOM_UTF8 + KO.encode("utf-8"),
+    KO.encode("utf-16"),                      # with BOM
+    codecs.BOM_UTF16_BE + KO.encode("utf-16-be"),
+    KO.encode("cp949"),
+    KO.encode("euc-kr"),
+])
+def test_decodes_utf8_utf16_and_legacy_korean(data):
+    assert decode_bytes(data) == KO
+
+
+@pytest.mark.parametrize("data, problem", [
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+    ("Ceci n'est pas coréen: déjà vu".encode("latin-1"), "not text in UTF-8"),
+    (bytes(range(0x80, 0x100)) * 4, "not text in UTF-8"),
+])
+def test_rejects_binary_and_unknown_encodings(data, problem):
+    with pytest.raises(InputError, match=problem) as err:
+        decode_bytes(data, "x.txt")
+    assert str(err.value).startswith("x.txt: ")
+    assert "\n" not in str(err.value)
+
+
+def test_missing_empty_and_directory_inputs_name_the_file(tmp_path):
+    with pytest.raises(InputError, match=r"nope\.txt: no such file"):
+        read_text(tmp_path / "nope.txt")
+    (tmp_path / "empty.txt").write_text(" \n\t\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"empty\.txt: is empty"):
+        read_text(tmp_path / "empty.txt")
+    with pytest.raises(InputError, match="is a directory"):
+        read_text(tmp_path)
+
+
+def test_atomic_write_leaves_the_old_file_when_writing_fails(tmp_path, monkeypatch):
+    target = tmp_path / "out.tsv"
+    target.write_text("old", encoding="utf-8")
+
+    def disk_full(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("align.write.atomic.os.fsync", disk_full)
+    with pytest.raises(OSError):
+        write_atomic(target, "new\n")
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.tsv"]  # no temporary file left behind
+    monkeypatch.undo()
+    write_atomic(target, "new\n")
+    assert target.read_text(encoding="utf-8") == "new\n"
