@@ -102,3 +102,17 @@ def test_an_unknown_model_is_a_clear_error(monkeypatch):
     from align.embed.st import SentenceTransformerEncoder
     with pytest.raises(RuntimeError, match="cannot load sentence-transformers model 'no-such/model'"):
         SentenceTransformerEncoder("no-such/model")
+
+
+def test_use_runs_embed_repeated_sentences_once(encoder, monkeypatch):
+    seen = []
+    real = type(encoder)._sentence_sums
+
+    def spy(self, model, ids):
+        seen.append(len(ids))
+        return real(self, model, ids)
+
+    monkeypatch.setattr(type(encoder), "_sentence_sums", spy)
+    runs = encoder.encode_runs(["닫기", "경찰청은 발표했다.", "닫기", "닫기"], 2)
+    assert seen == [2]
+    assert np.allclose(runs[0, 0], runs[0, 2]) and np.allclose(runs[1, 2], encoder.encode(["경찰청은 발표했다. 닫기"])[0], atol=1e-5)

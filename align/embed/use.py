@@ -51,9 +51,13 @@ class USEEncoder:
         if n == 0:
             return out
         tokenize = model.sp.encode
-        ids = [tokenize(t, out_type=int, add_bos=True, add_eos=True) for t in texts]
+        # identical sentences (repeated site strings, say) are tokenised and embedded once
+        unique, where = np.unique(np.asarray(texts, dtype=object), return_inverse=True)
+        where = where.reshape(-1)
+        unique_ids = [tokenize(t, out_type=int, add_bos=True, add_eos=True) for t in unique]
+        ids = [unique_ids[w] for w in where]
         lens = np.array([len(x) for x in ids])
-        sums, heads, tails = self._sentence_sums(model, ids)
+        sums, heads, tails = (a[where] for a in self._sentence_sums(model, unique_ids))
         with model._threadpool(limits=self.threads, user_api="blas"):
             out[0] = _head(model, sums, lens)
             if max_run < 2 or n < 2:
