@@ -41,18 +41,41 @@ def main():
               help="auto: segment into sentences; lines: the files are one sentence per line.")
 @click.option("-m", "--model", default=None,
               help="Encoder: a name from `align models`, or a sentence-transformers name or path.")
+@click.option("--report", is_flag=True, help="Print a summary report (coverage, leftovers, flags) on stderr.")
+@click.option("--drop", default=None, metavar="CATEGORIES",
+              help="Leftover categories to keep out of the output, comma-separated; "
+                   "'debris' stands for all page debris.")
+@click.option("--min-score", type=click.FloatRange(0, 1), default=None,
+              help="Keep out pairs scoring below this.")
+@click.option("--kinds", default=None, metavar="KINDS", help="Keep only these bead kinds, e.g. 1-1,2-1.")
+@click.option("--leftovers", "leftovers_file", type=click.Path(dir_okay=False, writable=True),
+              help="JSONL file for what --drop/--min-score/--kinds keep out "
+                   "(default with -o: OUTPUT.leftovers.jsonl).")
 @_one_line_errors
-def pair(ko_file, en_file, output, fmt, split, model):
+def pair(ko_file, en_file, output, fmt, split, model, report, drop, min_score, kinds, leftovers_file):
     """Align KO_FILE (Korean) with EN_FILE (its English version)."""
     from .pipeline import align_files
+    from .select import parse_categories, select
+    from .summary import summarize
 
+    kinds = [k.strip() for k in kinds.split(",")] if kinds else None
+    filtering = drop is not None or min_score is not None or kinds is not None
+    if filtering and not (output or leftovers_file):
+        raise click.UsageError("--drop, --min-score and --kinds set beads aside: give -o or --leftovers "
+                               "so that nothing is lost")
     result = align_files(ko_file, en_file, model=model, split=split)
+    kept, aside = select(result, parse_categories(drop), min_score, kinds)
+    if aside:
+        write.write(result, leftovers_file or f"{output}.leftovers.jsonl", "jsonl", aside)
     if output:
-        write.write(result, output, fmt)
+        write.write(result, output, fmt, kept)
     else:
-        click.echo(write.render(result, fmt), nl=False)
-    click.echo(f"{len(result.pairs)} pairs, {len(result.leftovers)} leftovers, "
-               f"document score {result.doc_score:.2f}\n{result.signature}", err=True)
+        click.echo(write.render(result, fmt, kept), nl=False)
+    if report:
+        click.echo(write.format_report(summarize(result)), err=True, nl=False)
+    else:
+        click.echo(f"{len(result.pairs)} pairs, {len(result.leftovers)} leftovers, "
+                   f"document score {result.doc_score:.2f}\n{result.signature}", err=True)
 
 
 @main.command()

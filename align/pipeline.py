@@ -11,7 +11,8 @@ from .aligner import MAX_RUN, RawBead, ScoringParams, align_embeddings
 from .embed import Encoder, embed_runs, get_encoder
 from .errors import AlignError, InputError
 from .language import check_pair_languages
-from .leftovers import classify_debris
+from .checks import check_pair
+from .leftovers import classify_sentences, detach_glued
 from .segment import segment
 from .textio import read_text
 from .types import Alignment, Bead, Sentence
@@ -42,8 +43,9 @@ def align_texts(ko_text: str, en_text: str, model: str | Encoder | None = None,
     params = params or ScoringParams()
     encoder = get_encoder(model) if model is None or isinstance(model, str) else model
     ko, en = segment(ko_text, split), segment(en_text, split)
-    ko_debris = [classify_debris(s.text) for s in ko]
-    en_debris = [classify_debris(s.text) for s in en]
+    if split == "auto":  # pre-segmented input keeps its line numbering
+        ko, en = detach_glued(ko_text, ko), detach_glued(en_text, en)
+    ko_debris, en_debris = classify_sentences(ko_text, ko), classify_sentences(en_text, en)
     ko_runs = embed_runs(encoder, [s.text for s in ko], MAX_RUN)
     en_runs = embed_runs(encoder, [s.text for s in en], MAX_RUN)
     raw = align_embeddings(ko_runs, en_runs, _chars(ko), _chars(en),
@@ -51,7 +53,7 @@ def align_texts(ko_text: str, en_text: str, model: str | Encoder | None = None,
                            np.array([d is not None for d in en_debris], dtype=bool), params)
     best_ko = _best_match(ko_runs[0], en_runs[0])
     best_en = _best_match(en_runs[0], ko_runs[0])
-    beads = [_dress(b, ko_debris, en_debris, best_ko, best_en) for b in raw]
+    beads = [_dress(b, ko, en, ko_debris, en_debris, best_ko, best_en) for b in raw]
     settings = {"model": encoder.name, "split": split, "max_bead": MAX_RUN, **params.as_dict()}
     return Alignment(ko_text, en_text, ko, en, beads, _doc_score(beads, ko, en, ko_debris, en_debris),
                      signature=_signature(settings), settings=settings)
@@ -89,10 +91,11 @@ def _best_match(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     return (x @ y.T).max(axis=1)
 
 
-def _dress(raw: RawBead, ko_debris, en_debris, best_ko, best_en) -> Bead:
-    """A typed bead: pairs get their kind; leftovers their side, category and reason."""
+def _dress(raw: RawBead, ko, en, ko_debris, en_debris, best_ko, best_en) -> Bead:
+    """A typed bead: pairs get their kind and consistency flags; leftovers their side, category and reason."""
     if raw.ko and raw.en:
-        return Bead(raw.ko, raw.en, round(raw.score, 4), f"{len(raw.ko)}-{len(raw.en)}")
+        flags = check_pair(" ".join(ko[i].text for i in raw.ko), " ".join(en[j].text for j in raw.en))
+        return Bead(raw.ko, raw.en, round(raw.score, 4), f"{len(raw.ko)}-{len(raw.en)}", flags=flags)
     side, (index,) = ("ko", raw.ko) if raw.ko else ("en", raw.en)
     debris = (ko_debris if side == "ko" else en_debris)[index]
     if debris:

@@ -22,13 +22,22 @@ class Sentence:
 
 
 @dataclass(frozen=True)
+class Flag:
+    """An inconsistency found in an aligned pair (``kind`` ``"number"`` or ``"name"``), said in ``message``."""
+
+    kind: str
+    message: str
+
+
+@dataclass(frozen=True)
 class Bead:
     """A unit of the alignment: Korean sentence indices paired with English ones.
 
     ``kind`` is ``"2-1"`` style for pairs (Korean count first) and ``"leftover"``
     for a sentence with no counterpart; a leftover has exactly one side filled,
     names it in ``side`` (``"ko"`` or ``"en"``) and says why in ``category`` and
-    ``reason``. ``score`` is the bead's confidence in [0, 1].
+    ``reason``. ``score`` is the bead's confidence in [0, 1]; ``flags`` are the
+    consistency problems found in a pair.
     """
 
     ko: tuple[int, ...]
@@ -38,6 +47,7 @@ class Bead:
     side: str | None = None
     category: str | None = None
     reason: str | None = None
+    flags: tuple[Flag, ...] = ()
 
     @property
     def is_leftover(self) -> bool:

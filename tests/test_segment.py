@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -92,3 +95,13 @@ def test_spans_cover_every_non_space_character_once_in_order(text, split):
         last_end = s.end
     assert all(covered[k] or text[k].isspace() for k in range(len(text)))
     assert [s.paragraph for s in sentences] == sorted(s.paragraph for s in sentences)
+
+
+def _hard_cases():
+    path = Path(__file__).parent / "data" / "segmentation_cases.jsonl"
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("case", _hard_cases(), ids=lambda c: c["id"])
+def test_hard_cases_from_news_pages(case):
+    assert texts(case["text"]) == case["sentences"]

@@ -1,5 +1,5 @@
 """Leftover-fragment detection: what has no counterpart, and what it is."""
 
-from .debris import classify_debris, debris_rules
+from .debris import classify_debris, classify_sentences, debris_rules, detach_glued
 
-__all__ = ["classify_debris", "debris_rules"]
+__all__ = ["classify_debris", "classify_sentences", "debris_rules", "detach_glued"]

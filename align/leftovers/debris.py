@@ -1,4 +1,4 @@
-"""Recognising page debris (captions, credits, bylines, site strings...) from the text itself.
+"""Recognising page debris (captions, credits, bylines, site strings...) from the text and its place.
 
 The patterns are data, in ``models/debris.toml``; this module only loads and applies them.
 """
@@ -13,6 +13,10 @@ from importlib import resources
 import regex
 
 from ..segment.rules import DATELINE
+from ..types import Sentence
+
+# A segment this close to the top or bottom of a page, on a line of its own, may be a bare byline.
+TOP_EDGE, BOTTOM_EDGE = 3, 5
 
 
 @dataclass(frozen=True)
@@ -20,22 +24,100 @@ class DebrisRule:
     category: str
     reason: str
     patterns: tuple[regex.Pattern, ...]
+    edge_patterns: tuple[regex.Pattern, ...] = ()
+
+
+@dataclass(frozen=True)
+class DebrisData:
+    rules: tuple[DebrisRule, ...]
+    glued_suffix: regex.Pattern
+    glued_prefix: regex.Pattern
 
 
 @lru_cache(maxsize=1)
-def debris_rules() -> tuple[DebrisRule, ...]:
+def debris_data() -> DebrisData:
     """The categories and patterns of ``models/debris.toml``, in file order."""
     data = tomllib.loads(resources.files("align.models").joinpath("debris.toml").read_text("utf-8"))
-    return tuple(DebrisRule(name, spec["reason"], tuple(regex.compile(p) for p in spec["patterns"]))
-                 for name, spec in data.items())
+    rules = tuple(
+        DebrisRule(name, spec["reason"], tuple(regex.compile(p) for p in spec["patterns"]),
+                   tuple(regex.compile(p) for p in spec.get("edge_patterns", ())))
+        for name, spec in data.items() if isinstance(spec, dict))
+    suffix = regex.compile("(?:" + "|".join(data["glued_suffix"]) + r")\s*$")
+    prefix = regex.compile("^(?:" + "|".join(data["glued_prefix"]) + ")")
+    return DebrisData(rules, suffix, prefix)
 
 
-def classify_debris(text: str) -> tuple[str, str] | None:
-    """``(category, reason)`` when the segment is page debris, else ``None``."""
+def debris_rules() -> tuple[DebrisRule, ...]:
+    return debris_data().rules
+
+
+def classify_debris(text: str, edge: bool = False) -> tuple[str, str] | None:
+    """``(category, reason)`` when the segment is page debris, else ``None``.
+
+    ``edge`` says the segment is a line of its own near the top or bottom of the
+    page, where a bare name is a byline rather than a sentence.
+    """
     text = text.strip()
     for rule in debris_rules():
         if any(p.fullmatch(text) for p in rule.patterns):
             return rule.category, rule.reason
+        if edge and any(p.fullmatch(text) for p in rule.edge_patterns):
+            return rule.category, f"{rule.reason} (a line of its own at the edge of the page)"
     if DATELINE.fullmatch(text):
         return "dateline", "dateline opening the story"
     return None
+
+
+def classify_sentences(text: str, sentences: list[Sentence]) -> list[tuple[str, str] | None]:
+    """Debris categories of a document's segments, using where each stands on the page."""
+    n = len(sentences)
+    return [classify_debris(s.text, edge=(i < TOP_EDGE or i >= n - BOTTOM_EDGE) and _own_line(text, s))
+            for i, s in enumerate(sentences)]
+
+
+def _own_line(text: str, s: Sentence) -> bool:
+    before = text[:s.start].rstrip(" \t\u3000")
+    after = text[s.end:].lstrip(" \t\u3000")
+    return (not before or before.endswith("\n")) and (not after or after.startswith(("\n", "\r")))
+
+
+def detach_glued(text: str, sentences: list[Sentence]) -> list[Sentence]:
+    """Split debris glued to a sentence ("… 있다 [사진=연합뉴스]") into a segment of its own."""
+    data = debris_data()
+    out = []
+    for s in sentences:
+        pieces = [(s.start, s.end)]
+        if classify_debris(s.text) is None:
+            pieces = _split_glued(text, s.start, s.end, data)
+        out.extend((a, b, s.paragraph) for a, b in pieces)
+    return [Sentence(i, text[a:b], a, b, p) for i, (a, b, p) in enumerate(out)]
+
+
+def _split_glued(text: str, start: int, end: int, data: DebrisData) -> list[tuple[int, int]]:
+    pieces = []
+    m = data.glued_prefix.match(text, start, end)
+    if m and _has_words(text[m.end():end]):
+        pieces.append((start, _rstrip(text, start, m.end())))
+        start = _lstrip(text, m.end(), end)
+    m = data.glued_suffix.search(text, start, end)
+    if m and m.start() > start and _has_words(text[start:m.start()]):
+        pieces.append((start, _rstrip(text, start, m.start())))
+        start = _lstrip(text, m.start(), end)
+    pieces.append((start, end))
+    return pieces
+
+
+def _has_words(fragment: str) -> bool:
+    return len(regex.findall(r"\p{L}", fragment)) >= 4
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _lstrip(text: str, start: int, end: int) -> int:
+    while start < end and text[start].isspace():
+        start += 1
+    return start

@@ -1,4 +1,4 @@
-"""JSONL: one object per bead, with indices, texts, character spans, score, kind and leftover details."""
+"""JSONL: one object per bead, with indices, texts, character spans, score, kind, leftover details and flags."""
 
 from __future__ import annotations
 
@@ -21,9 +21,10 @@ def bead_record(alignment: Alignment, bead: Bead) -> dict:
         "side": bead.side,
         "category": bead.category,
         "reason": bead.reason,
+        "flags": [{"kind": f.kind, "message": f.message} for f in bead.flags],
     }
 
 
-def to_jsonl(alignment: Alignment) -> str:
+def to_jsonl(alignment: Alignment, beads: list[Bead]) -> str:
     return "".join(json.dumps(bead_record(alignment, b), ensure_ascii=False) + "\n"
-                   for b in alignment.beads)
+                   for b in beads)

@@ -1,10 +1,10 @@
-"""TSV: Korean text, English text, score, kind, and for a leftover its category."""
+"""TSV: Korean text, English text, score, kind, and a note: a leftover's category or a pair's flags."""
 
 from __future__ import annotations
 
 import regex
 
-from ..types import Alignment
+from ..types import Alignment, Bead
 
 _BREAKS = regex.compile(r"[\t\r\n\u2028\u2029]+")
 
@@ -14,9 +14,10 @@ def cell(text: str) -> str:
     return _BREAKS.sub(" ", text)
 
 
-def to_tsv(alignment: Alignment) -> str:
+def to_tsv(alignment: Alignment, beads: list[Bead]) -> str:
     lines = []
-    for bead in alignment.beads:
+    for bead in beads:
         ko, en = alignment.texts(bead)
-        lines.append("\t".join([cell(ko), cell(en), f"{bead.score:.4f}", bead.kind, bead.category or ""]))
+        note = bead.category or "; ".join(f.message for f in bead.flags)
+        lines.append("\t".join([cell(ko), cell(en), f"{bead.score:.4f}", bead.kind, cell(note)]))
     return "".join(line + "\n" for line in lines)

@@ -1,0 +1,42 @@
+"""Choosing what goes into an output: drop leftover categories, keep chosen kinds, a score threshold.
+
+Whatever is not kept is set aside, never lost: writers put it in a leftovers file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .summary import DEBRIS
+from .types import Alignment, Bead
+
+# Names ``--drop`` accepts besides single categories.
+GROUPS = {"debris": DEBRIS, "none": ()}
+
+
+def parse_categories(spec: str | Iterable[str] | None) -> frozenset[str]:
+    """``"debris,omission"`` -> the categories named, with ``debris`` standing for all page debris."""
+    if spec is None:
+        return frozenset()
+    names = spec.split(",") if isinstance(spec, str) else list(spec)
+    out = set()
+    for name in (n.strip() for n in names if n.strip()):
+        out.update(GROUPS.get(name, (name,)))
+    return frozenset(out)
+
+
+def select(alignment: Alignment, drop: Iterable[str] = (), min_score: float | None = None,
+           kinds: Iterable[str] | None = None) -> tuple[list[Bead], list[Bead]]:
+    """Split the beads into (kept, set aside), each in document order.
+
+    ``drop``: leftover categories to set aside; ``min_score``: pairs scoring lower
+    are set aside; ``kinds``: keep only these bead kinds (``1-1``, ``2-1``, ``leftover``...).
+    """
+    drop, kinds = frozenset(drop), (frozenset(kinds) if kinds else None)
+    kept, aside = [], []
+    for bead in alignment.beads:
+        out = ((bead.is_leftover and bead.category in drop)
+               or (not bead.is_leftover and min_score is not None and bead.score < min_score)
+               or (kinds is not None and bead.kind not in kinds))
+        (aside if out else kept).append(bead)
+    return kept, aside
