@@ -31,10 +31,6 @@ class ScoringParams:
     skip: float = 0.0
     floor: float = 0.20         # below this cosine a pair is penalised steeply ...
     floor_weight: float = 3.0   # ... by this much per unit of cosine short of the floor
-    # In a merge every part must resemble the other side: a part that does not is
-    # better explained as a leftover (cosine DP otherwise glues omissions onto pairs).
-    part_floor: float = 0.25
-    part_weight: float = 0.0
     # confidence = logistic(bias + cos_weight * cosine + gain_weight * gain), fitted on the
     # benchmark's beads (correct vs wrong, unrelated article pairs included as wrong)
     conf_bias: float = -3.76
@@ -131,46 +127,19 @@ def bead_gains(ko_runs: np.ndarray, en_runs: np.ndarray, ko_chars: np.ndarray, e
 
     gains = np.full((len(SHAPES), n, width), -np.inf)
     cosines = np.full((len(SHAPES), n, width), np.nan, dtype=np.float32)
-    single_vs_run = {b: band_cosines(ko_runs[0], en_runs[b - 1], sent_lo, width) for b in range(1, max_run + 1)}
-    run_vs_single = {a: band_cosines(ko_runs[a - 1], en_runs[0], sent_lo, width) for a in range(1, max_run + 1)}
     for s, (a, b) in enumerate(SHAPES):
         cos = band_cosines(ko_runs[a - 1], en_runs[b - 1], sent_lo, width)
-        part = _weakest_part(single_vs_run[b], run_vs_single[a], a, b, sent_lo)
         bg = (ko_bg_run[a - 1][:, None] + en_bg_run[b - 1][colsc]) / 2
         z = (np.log((en_len_run[b - 1][colsc] + 10) / (ko_len_run[a - 1][:, None] + 10))
              - params.length_mean) / params.length_sd
         gain = (cos - params.margin * bg - params.threshold
                 - params.length_weight * z ** 2 - params.merge_cost * (a + b - 2)
-                - params.floor_weight * np.maximum(params.floor - cos, 0)
-                - params.part_weight * np.maximum(params.part_floor - part, 0))
+                - params.floor_weight * np.maximum(params.floor - cos, 0))
         ok = (valid_col & (cols - b + 1 >= 0) & np.isfinite(gain)
               & (ko_fixed_run[a - 1][:, None] == 0) & (en_fixed_run[b - 1][colsc] == 0))
         gains[s] = np.where(ok, gain, -np.inf)
         cosines[s] = np.where(ok, cos, np.nan)
     return gains, cosines
-
-
-def _weakest_part(single_vs_run: np.ndarray, run_vs_single: np.ndarray, a: int, b: int,
-                  sent_lo: np.ndarray) -> np.ndarray:
-    """For a-b beads ending at each band cell, the lowest cosine of one of its sentences
-    against the whole other side (+inf for 1-1, which has no parts)."""
-    n, width = single_vs_run.shape
-    weakest = np.full((n, width), np.inf, dtype=np.float32)
-    rows = np.arange(n)
-    w = np.arange(width)
-    if a > 1:  # Korean sentence i - r against the English run ending at the cell's column
-        for r in range(a):
-            src = np.clip(rows - r, 0, None)
-            shifted = w[None, :] + (sent_lo - sent_lo[src])[:, None]
-            ok = (rows[:, None] - r >= 0) & (shifted < width)
-            vals = np.where(ok, single_vs_run[src[:, None], np.minimum(shifted, width - 1)], np.nan)
-            weakest = np.fmin(weakest, vals)
-    if b > 1:  # English sentence j - t against the Korean run ending at the row
-        for t in range(b):
-            shifted = w - t
-            vals = np.where(shifted[None, :] >= 0, run_vs_single[:, np.maximum(shifted, 0)], np.nan)
-            weakest = np.fmin(weakest, vals)
-    return weakest
 
 
 def confidence(cosine: np.ndarray | float, gain: np.ndarray | float,
