@@ -53,7 +53,7 @@ def align_texts(ko_text: str, en_text: str, model: str | Encoder | None = None,
                            np.array([d is not None for d in en_debris], dtype=bool), params)
     best_ko = _best_match(ko_runs[0], en_runs[0])
     best_en = _best_match(en_runs[0], ko_runs[0])
-    beads = [_dress(b, ko, en, ko_debris, en_debris, best_ko, best_en) for b in raw]
+    beads = [_dress(b, ko, en, ko_debris, en_debris, best_ko, best_en, en_text) for b in raw]
     settings = {"model": encoder.name, "split": split, "max_bead": MAX_RUN, **params.as_dict()}
     return Alignment(ko_text, en_text, ko, en, beads, _doc_score(beads, ko, en, ko_debris, en_debris),
                      signature=_signature(settings), settings=settings)
@@ -91,10 +91,11 @@ def _best_match(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     return (x @ y.T).max(axis=1)
 
 
-def _dress(raw: RawBead, ko, en, ko_debris, en_debris, best_ko, best_en) -> Bead:
+def _dress(raw: RawBead, ko, en, ko_debris, en_debris, best_ko, best_en, en_document: str) -> Bead:
     """A typed bead: pairs get their kind and consistency flags; leftovers their side, category and reason."""
     if raw.ko and raw.en:
-        flags = check_pair(" ".join(ko[i].text for i in raw.ko), " ".join(en[j].text for j in raw.en))
+        flags = check_pair(" ".join(ko[i].text for i in raw.ko), " ".join(en[j].text for j in raw.en),
+                           en_document)
         return Bead(raw.ko, raw.en, round(raw.score, 4), f"{len(raw.ko)}-{len(raw.en)}", flags=flags)
     side, (index,) = ("ko", raw.ko) if raw.ko else ("en", raw.en)
     debris = (ko_debris if side == "ko" else en_debris)[index]

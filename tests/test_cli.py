@@ -93,3 +93,28 @@ def test_bad_input_is_one_line_exit_1_and_no_output_file(runner, tmp_path, make_
 def test_usage_errors_exit_2(runner):
     assert runner.invoke(main, ["pair", KO]).exit_code == 2
     assert runner.invoke(main, ["pair", KO, EN, "--format", "docx"]).exit_code == 2
+
+
+def test_report_prints_coverage_leftovers_and_flags(runner):
+    result = runner.invoke(main, ["pair", KO, EN, "--report"])
+    assert result.exit_code == 0
+    assert "omissions (Korean with no English): 1" in result.stderr
+    assert "국내 디지털 성범죄는 꾸준히 늘고 있다." in result.stderr
+    assert "numbers differ: 3천201 in Korean, 3,021 in English" in result.stderr
+    assert "leftovers: 12 (copyright 3" in result.stderr
+
+
+def test_drop_sets_debris_aside_in_a_leftovers_file_so_nothing_is_lost(runner, tmp_path):
+    out = tmp_path / "corpus.tsv"
+    result = runner.invoke(main, ["pair", KO, EN, "-o", str(out), "--drop", "debris"])
+    assert result.exit_code == 0, result.output
+    kept = out.read_text("utf-8").splitlines()
+    aside = [json.loads(x) for x in (tmp_path / "corpus.tsv.leftovers.jsonl").read_text("utf-8").splitlines()]
+    assert len(kept) + len(aside) == len(read_gold(SAMPLES / "knpa-undp.gold"))
+    assert {r["category"] for r in aside} == {"ui", "dateline", "byline", "timestamp", "credit", "copyright"}
+    assert any(row.endswith("\tleftover\tomission") for row in kept)
+
+
+def test_filters_need_somewhere_to_put_what_they_set_aside(runner):
+    result = runner.invoke(main, ["pair", KO, EN, "--min-score", "0.9"])
+    assert result.exit_code == 2 and "nothing is lost" in result.stderr

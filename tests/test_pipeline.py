@@ -73,3 +73,25 @@ def test_wrong_languages_name_the_file(encoder):
         align_files(en, ko, model=encoder)
     with pytest.raises(InputError, match="knpa-undp.ko.txt: is Korean"):
         align_files(ko, ko, model=encoder)
+
+
+def test_reports_show_the_seeded_omissions_additions_and_debris(sample_alignments):
+    from align.summary import summarize
+    knpa = summarize(sample_alignments["knpa-undp"])
+    assert knpa.omissions == ["국내 디지털 성범죄는 꾸준히 늘고 있다."] and knpa.additions == []
+    assert knpa.leftovers == {"ui": 2, "dateline": 1, "byline": 2, "timestamp": 1, "credit": 2,
+                              "copyright": 3, "omission": 1}
+    assert [m for _, _, m in knpa.flags] == ["numbers differ: 3천201 in Korean, 3,021 in English"]
+    owl = summarize(sample_alignments["owl-bus"])
+    assert owl.omissions == ["한편 시는 이용객 의견을 반영해 하반기에 노선을 추가로 조정할 방침이다."]
+    assert owl.additions == ["The Owl Bus service was first launched in 2013."]
+    assert owl.leftovers == {"timestamp": 1, "ui": 1, "dateline": 1, "marker": 1, "related": 1, "copyright": 1,
+                             "omission": 1, "addition": 1}
+    assert owl.ko.aligned_sentences == 10 and owl.en.aligned_sentences == 8
+
+
+def test_flags_travel_on_the_pair_beads(sample_alignments):
+    result = sample_alignments["knpa-undp"]
+    flagged = [b for b in result.pairs if b.flags]
+    assert len(flagged) == 1
+    assert result.texts(flagged[0])[1] == "According to police statistics, such cases rose from 2,698 in 2019 to 3,021 in 2022."
