@@ -34,9 +34,11 @@ def main():
 @click.argument("ko_file", type=click.Path(dir_okay=False))
 @click.argument("en_file", type=click.Path(dir_okay=False))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
-              help="Write here (atomically) instead of standard output.")
-@click.option("-f", "--format", "fmt", type=click.Choice(write.FORMATS), default="tsv",
-              show_default=True, help="Output format.")
+              help="Write here (atomically) instead of standard output; for moses, a name prefix.")
+@click.option("-f", "--format", "fmt", type=click.Choice(write.FORMATS), default="tsv", show_default=True,
+              help="tsv/jsonl: every bead; tmx, hf, moses: pairs only; html: the review page.")
+@click.option("--html", "html_file", type=click.Path(dir_okay=False, writable=True),
+              help="Also write the HTML review page here.")
 @click.option("--split", type=click.Choice(["auto", "lines"]), default="auto", show_default=True,
               help="auto: segment into sentences; lines: the files are one sentence per line.")
 @click.option("-m", "--model", default=None,
@@ -49,28 +51,35 @@ def main():
               help="Keep out pairs scoring below this.")
 @click.option("--kinds", default=None, metavar="KINDS", help="Keep only these bead kinds, e.g. 1-1,2-1.")
 @click.option("--leftovers", "leftovers_file", type=click.Path(dir_okay=False, writable=True),
-              help="JSONL file for what --drop/--min-score/--kinds keep out "
-                   "(default with -o: OUTPUT.leftovers.jsonl).")
+              help="JSONL file for what is kept out of the output (default with -o: OUTPUT.leftovers.jsonl).")
+@click.option("--ko-lang", default="ko-KR", show_default=True, help="Korean language tag (TMX).")
+@click.option("--en-lang", default="en-US", show_default=True, help="English language tag (TMX).")
 @_one_line_errors
-def pair(ko_file, en_file, output, fmt, split, model, report, drop, min_score, kinds, leftovers_file):
+def pair(ko_file, en_file, output, fmt, html_file, split, model, report, drop, min_score, kinds,
+         leftovers_file, ko_lang, en_lang):
     """Align KO_FILE (Korean) with EN_FILE (its English version)."""
     from .pipeline import align_files
     from .select import parse_categories, select
     from .summary import summarize
 
     kinds = [k.strip() for k in kinds.split(",")] if kinds else None
-    filtering = drop is not None or min_score is not None or kinds is not None
-    if filtering and not (output or leftovers_file):
-        raise click.UsageError("--drop, --min-score and --kinds set beads aside: give -o or --leftovers "
-                               "so that nothing is lost")
+    pairs_only = fmt in write.PAIRS_ONLY
+    if fmt == "moses" and not output:
+        raise click.UsageError("--format moses writes three files: give -o NAME")
+    if (pairs_only or drop or min_score is not None or kinds) and not (output or leftovers_file):
+        raise click.UsageError(f"{'--format ' + fmt if pairs_only else '--drop, --min-score and --kinds'} "
+                               "set beads aside: give -o or --leftovers so that nothing is lost")
     result = align_files(ko_file, en_file, model=model, split=split)
-    kept, aside = select(result, parse_categories(drop), min_score, kinds)
+    kept, aside = select(result, parse_categories(drop), min_score, kinds, pairs_only=pairs_only)
+    options = {"ko_lang": ko_lang, "en_lang": en_lang} if fmt == "tmx" else {}
     if aside:
         write.write(result, leftovers_file or f"{output}.leftovers.jsonl", "jsonl", aside)
+    if html_file:
+        write.write(result, html_file, "html")
     if output:
-        write.write(result, output, fmt, kept)
+        write.write(result, output, fmt, kept, **options)
     else:
-        click.echo(write.render(result, fmt, kept), nl=False)
+        click.echo(write.render(result, fmt, kept, **options), nl=False)
     if report:
         click.echo(write.format_report(summarize(result)), err=True, nl=False)
     else:

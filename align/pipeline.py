@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 
 import numpy as np
 
@@ -73,7 +75,8 @@ def align_files(ko_path: str | os.PathLike, en_path: str | os.PathLike,
     if problem:
         which, message = problem
         raise InputError((ko_path, en_path)[which], message)
-    result = align_texts(ko_text, en_text, model=model, split=split, params=params)
+    result = replace(align_texts(ko_text, en_text, model=model, split=split, params=params),
+                     name=Path(ko_path).name)
     if result.doc_score < MIN_DOC_SCORE:
         raise NotTranslationError(
             f"{en_path}: does not look like a translation of {ko_path} "

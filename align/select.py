@@ -26,16 +26,17 @@ def parse_categories(spec: str | Iterable[str] | None) -> frozenset[str]:
 
 
 def select(alignment: Alignment, drop: Iterable[str] = (), min_score: float | None = None,
-           kinds: Iterable[str] | None = None) -> tuple[list[Bead], list[Bead]]:
+           kinds: Iterable[str] | None = None, pairs_only: bool = False) -> tuple[list[Bead], list[Bead]]:
     """Split the beads into (kept, set aside), each in document order.
 
     ``drop``: leftover categories to set aside; ``min_score``: pairs scoring lower
-    are set aside; ``kinds``: keep only these bead kinds (``1-1``, ``2-1``, ``leftover``...).
+    are set aside; ``kinds``: keep only these bead kinds (``1-1``, ``2-1``, ``leftover``...);
+    ``pairs_only``: every leftover is set aside (for formats that have no place for one).
     """
     drop, kinds = frozenset(drop), (frozenset(kinds) if kinds else None)
     kept, aside = [], []
     for bead in alignment.beads:
-        out = ((bead.is_leftover and bead.category in drop)
+        out = ((bead.is_leftover and (pairs_only or bead.category in drop))
                or (not bead.is_leftover and min_score is not None and bead.score < min_score)
                or (kinds is not None and bead.kind not in kinds))
         (aside if out else kept).append(bead)

@@ -66,6 +66,7 @@ class Alignment:
     doc_score: float
     signature: str
     settings: dict = field(default_factory=dict)
+    name: str = ""  # the document's name (its Korean file's name), carried into corpus outputs
 
     @property
     def pairs(self) -> list[Bead]:

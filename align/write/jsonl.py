@@ -10,6 +10,7 @@ from ..types import Alignment, Bead
 def bead_record(alignment: Alignment, bead: Bead) -> dict:
     ko_text, en_text = alignment.texts(bead)
     return {
+        "document": alignment.name,
         "kind": bead.kind,
         "ko": list(bead.ko),
         "en": list(bead.en),
@@ -25,6 +26,6 @@ def bead_record(alignment: Alignment, bead: Bead) -> dict:
     }
 
 
-def to_jsonl(alignment: Alignment, beads: list[Bead]) -> str:
+def to_jsonl(documents) -> str:
     return "".join(json.dumps(bead_record(alignment, b), ensure_ascii=False) + "\n"
-                   for b in beads)
+                   for alignment, beads in documents for b in beads)

@@ -2,22 +2,13 @@
 
 from __future__ import annotations
 
-import regex
-
-from ..types import Alignment, Bead
-
-_BREAKS = regex.compile(r"[\t\r\n\u2028\u2029]+")
+from .text import bead_lines, joined_lines, one_line
 
 
-def cell(text: str) -> str:
-    """A text fit for one TSV cell: tabs and line breaks become single spaces."""
-    return _BREAKS.sub(" ", text)
-
-
-def to_tsv(alignment: Alignment, beads: list[Bead]) -> str:
+def to_tsv(documents) -> str:
     lines = []
-    for bead in beads:
-        ko, en = alignment.texts(bead)
-        note = bead.category or "; ".join(f.message for f in bead.flags)
-        lines.append("\t".join([cell(ko), cell(en), f"{bead.score:.4f}", bead.kind, cell(note)]))
-    return "".join(line + "\n" for line in lines)
+    for alignment, beads in documents:
+        for bead in beads:
+            note = bead.category or "; ".join(f.message for f in bead.flags)
+            lines.append("\t".join([*bead_lines(alignment, bead), f"{bead.score:.4f}", bead.kind, one_line(note)]))
+    return joined_lines(lines)
