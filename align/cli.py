@@ -106,6 +106,44 @@ def segment(file, fmt):
 
 
 @main.command()
+@click.argument("source", type=click.Path(exists=True))
+@click.argument("en_dir", required=False, type=click.Path(exists=True, file_okay=False))
+@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Output folder (corpus, leftovers.jsonl, errors.jsonl, summary.json, parts/).")
+@click.option("-f", "--format", "fmt", type=click.Choice(["jsonl", "tsv", "tmx", "hf", "moses"]),
+              default="jsonl", show_default=True, help="Corpus format (pairs only).")
+@click.option("-w", "--workers", type=click.IntRange(1), default=None,
+              help="Worker processes (default: the cores available), each loading the model once.")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True)
+@click.option("--address", default=None, help="Ray cluster address (default: start a local one).")
+@click.option("--shard", "shard_spec", default=None, metavar="I/N", help="Only every N-th pair, from the I-th.")
+@click.option("--limit", type=click.IntRange(1), default=None, help="Only the first N pairs (a trial run).")
+@click.option("--split", type=click.Choice(["auto", "lines"]), default="auto", show_default=True)
+@click.option("-m", "--model", default=None, help="Encoder, as for `align pair`.")
+@click.option("--min-score", type=click.FloatRange(0, 1), default=None, help="Keep out pairs scoring below this.")
+@click.option("--max-length-sd", type=click.FloatRange(0), default=3.0, show_default=True,
+              help="Keep out pairs whose length ratio strays more standard deviations than this.")
+@click.option("--no-script-check", is_flag=True, help="Keep pairs whose sides are not Hangul / Latin text.")
+@click.option("--keep-duplicates", is_flag=True, help="Keep exact repeats of a pair.")
+@_one_line_errors
+def batch(source, en_dir, out_dir, fmt, workers, engine, address, shard_spec, limit, split, model,
+          min_score, max_length_sd, no_script_check, keep_duplicates):
+    """Align many article pairs: SOURCE is a manifest (TSV or JSONL: id, ko, en, ...), or a
+    folder of Korean files paired by name with the files of EN_DIR.
+
+    Killed or crashed, the same command resumes where it stopped."""
+    from .batch import QualityFilters, pair_directories, read_manifest, run_batch, shard
+
+    entries = pair_directories(source, en_dir) if en_dir else read_manifest(source)
+    filters = QualityFilters(min_score, max_length_sd, not no_script_check, not keep_duplicates)
+    summary = run_batch(shard(entries, shard_spec), out_dir, fmt, model, split, workers, engine, address,
+                        filters, limit)
+    click.echo(f"{summary['done']} pairs aligned, {summary['failed']} failed, "
+               f"{summary['corpus']['pairs']} sentence pairs in {out_dir}/{summary['corpus']['file']}; "
+               f"{summary['run']['pairs_per_second'] or 0} pairs/s", err=True)
+
+
+@main.command()
 def models():
     """List the encoders align knows and which is the default."""
     from .embed.registry import default_model, is_available, registered_models

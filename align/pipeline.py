@@ -44,9 +44,7 @@ def align_texts(ko_text: str, en_text: str, model: str | Encoder | None = None,
     """
     params = params or ScoringParams()
     encoder = get_encoder(model) if model is None or isinstance(model, str) else model
-    ko, en = segment(ko_text, split), segment(en_text, split)
-    if split == "auto":  # pre-segmented input keeps its line numbering
-        ko, en = detach_glued(ko_text, ko), detach_glued(en_text, en)
+    ko, en = sentences_of(ko_text, split), sentences_of(en_text, split)
     ko_debris, en_debris = classify_sentences(ko_text, ko), classify_sentences(en_text, en)
     ko_runs = embed_runs(encoder, [s.text for s in ko], MAX_RUN)
     en_runs = embed_runs(encoder, [s.text for s in en], MAX_RUN)
@@ -61,6 +59,32 @@ def align_texts(ko_text: str, en_text: str, model: str | Encoder | None = None,
                      signature=_signature(settings), settings=settings)
 
 
+def sentences_of(text: str, split: str = "auto") -> list[Sentence]:
+    """The segments :func:`align_texts` aligns: sentences, with glued page debris split off."""
+    sentences = segment(text, split)
+    # pre-segmented input keeps its line numbering
+    return detach_glued(text, sentences) if split == "auto" else sentences
+
+
+def read_pair(ko_path: str | os.PathLike, en_path: str | os.PathLike) -> tuple[str, str]:
+    """Read both files and check they are Korean then English; errors name the file."""
+    ko_text, en_text = read_text(ko_path), read_text(en_path)
+    problem = check_pair_languages(ko_text, en_text)
+    if problem:
+        which, message = problem
+        raise InputError((ko_path, en_path)[which], message)
+    return ko_text, en_text
+
+
+def check_translation(result: Alignment, ko_path, en_path) -> Alignment:
+    """``result`` named after its Korean file, or :class:`NotTranslationError` when its score is too low."""
+    if result.doc_score < MIN_DOC_SCORE:
+        raise NotTranslationError(
+            f"{en_path}: does not look like a translation of {ko_path} "
+            f"(document score {result.doc_score:.2f}, below {MIN_DOC_SCORE})")
+    return replace(result, name=Path(ko_path).name)
+
+
 def align_files(ko_path: str | os.PathLike, en_path: str | os.PathLike,
                 model: str | Encoder | None = None, split: str = "auto",
                 params: ScoringParams | None = None) -> Alignment:
@@ -70,18 +94,9 @@ def align_files(ko_path: str | os.PathLike, en_path: str | os.PathLike,
     empty, binary or wrongly encoded input and for files in the wrong language,
     and :class:`NotTranslationError` when the texts are not translations of each other.
     """
-    ko_text, en_text = read_text(ko_path), read_text(en_path)
-    problem = check_pair_languages(ko_text, en_text)
-    if problem:
-        which, message = problem
-        raise InputError((ko_path, en_path)[which], message)
-    result = replace(align_texts(ko_text, en_text, model=model, split=split, params=params),
-                     name=Path(ko_path).name)
-    if result.doc_score < MIN_DOC_SCORE:
-        raise NotTranslationError(
-            f"{en_path}: does not look like a translation of {ko_path} "
-            f"(document score {result.doc_score:.2f}, below {MIN_DOC_SCORE})")
-    return result
+    ko_text, en_text = read_pair(ko_path, en_path)
+    result = align_texts(ko_text, en_text, model=model, split=split, params=params)
+    return check_translation(result, ko_path, en_path)
 
 
 def _chars(sentences: list[Sentence]) -> np.ndarray:

@@ -43,12 +43,10 @@ class CachedEncoder:
         return self.cache[key]
 
 
-def run_suite(suite, encoder, params):
-    from docs import make_documents
-    from metrics import debris_scores, strict_lax, unaligned
+def align_documents(docs, encoder, params=None):
+    """Our alignments of ``docs`` (one sentence per line): results, embedding and alignment seconds."""
     from align import align_texts
     from align.aligner import MAX_RUN
-    docs = make_documents(suite)
     cached = CachedEncoder(encoder)
     t0 = time.perf_counter()
     for d in docs:
@@ -58,12 +56,21 @@ def run_suite(suite, encoder, params):
     t0 = time.perf_counter()
     results = [align_texts("\n".join(d.ko), "\n".join(d.en), model=cached, split="lines", params=params)
                for d in docs]
-    t_align = time.perf_counter() - t0
+    return results, t_embed, time.perf_counter() - t0
+
+
+def run_suite(suite, encoder, params):
+    from docs import make_documents
+    from metrics import debris_scores, strict_lax, unaligned
+    docs = make_documents(suite)
+    results, t_embed, t_align = align_documents(docs, encoder, params)
     tests = [[(b.ko, b.en) for b in r.beads] for r in results]
     golds = [d.gold for d in docs]
     n_sent = sum(len(d.ko) + len(d.en) for d in docs)
     pairs = [b for r in results for b in r.pairs]
+    correct = [((b.ko, b.en) in set(d.gold), b.score) for d, r in zip(docs, results) for b in r.pairs]
     return {**strict_lax(golds, tests), **unaligned(golds, tests), **debris_scores(docs, results),
+            "reliability": correct,
             "docs": len(docs), "sentences": n_sent, "embed_s": t_embed, "align_s": t_align,
             "sent_per_s": n_sent / (t_embed + t_align),
             "flagged": sum(bool(b.flags) for b in pairs) / max(1, len(pairs))}
@@ -92,9 +99,8 @@ def one_article_seconds(model):
 @click.option("--suite", "suites", multiple=True, type=click.Choice(SUITES), help="Default: all.")
 @click.option("--model", default=None, help="Encoder name (default: the embedded one).")
 def main(suites, model):
-    from docs import SHARED
-    if not SHARED.is_dir():
-        print(f"benchmark skipped: {SHARED} is not here (it ships beside the project, not in it)")
+    from docs import shared_data_here
+    if not shared_data_here():
         return
     from align.aligner import ScoringParams
     from align.embed import get_encoder
@@ -104,10 +110,11 @@ def main(suites, model):
     header = (f"{'suite':<10} {'docs':>4} {'sents':>6} {'strictF1':>8} {'laxF1':>6} {'unalP':>6} "
               f"{'unalR':>6} {'debrisP':>7} {'debrisR':>7} {'flagged':>7} {'embed_s':>7} {'align_s':>7} {'sent/s':>7}")
     print(header)
-    breakdowns = {}
+    breakdowns, reliability = {}, {}
     for suite in suites or SUITES:
         r = run_suite(suite, encoder, params)
         breakdowns[suite] = r["debris_by_category"]
+        reliability[suite] = r["reliability"]
         print(f"{suite:<10} {r['docs']:>4} {r['sentences']:>6} {r['f1_strict']:>8.3f} {r['f1_lax']:>6.3f} "
               f"{r['unaligned_precision']:>6.3f} {r['unaligned_recall']:>6.3f} {r['debris_precision']:>7.3f} "
               f"{r['debris_recall']:>7.3f} {r['flagged']:>7.1%} {r['embed_s']:>7.2f} {r['align_s']:>7.2f} "
@@ -116,6 +123,16 @@ def main(suites, model):
         if table:
             cells = ", ".join(f"{cat} {found}/{total}" for cat, (found, total) in sorted(table.items()))
             print(f"debris left unaligned and named, by category ({suite}): {cells}")
+    for suite, pairs in reliability.items():
+        if suite != "mixed":
+            continue
+        print("reliability on the mixed suite (pair score -> share strictly correct):")
+        for lo, hi in ((0, .5), (.5, .7), (.7, .8), (.8, .9), (.9, .95), (.95, 1.01)):
+            inside = [ok for ok, score in pairs if lo <= score < hi]
+            share = f"{sum(inside) / len(inside):.3f}" if inside else "-"
+            print(f"  [{lo:.2f}, {min(hi, 1):.2f}{']' if hi > 1 else ')'}  {len(inside):>5} pairs  {share}")
+        top = [ok for ok, score in pairs if score >= 0.9]
+        print(f"  score >= 0.9: {len(top)} pairs, {sum(top) / max(1, len(top)):.3f} correct")
     n_ko, n_en, best, median = one_article_seconds(model)
     print(f"one article pair ({n_ko} ko / {n_en} en sentences, running text), one core, model loaded: "
           f"best {best:.3f} s, median {median:.3f} s")

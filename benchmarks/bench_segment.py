@@ -163,9 +163,8 @@ def hard_cases(lang: str, func) -> tuple[int, int]:
 
 
 def main():
-    from docs import SHARED
-    if not SHARED.is_dir():
-        print(f"benchmark skipped: {SHARED} is not here (it ships beside the project, not in it)")
+    from docs import shared_data_here
+    if not shared_data_here():
         return
     samples = {"ko": "경찰청은 27일 밝혔다. 사건은 늘었다.", "en": "The police said so. Cases rose."}
     for lang in ("ko", "en"):

@@ -35,6 +35,14 @@ EN_DEBRIS = [
 ]
 
 
+def shared_data_here() -> bool:
+    """True when ../shared is beside the project; otherwise say so (a benchmark then exits 0)."""
+    if SHARED.is_dir():
+        return True
+    print(f"benchmark skipped: {SHARED} is not here (it ships beside the project, not in it)")
+    return False
+
+
 @dataclass
 class Document:
     """Sentences of both sides and the gold beads as index tuples (Vecalign's notion)."""

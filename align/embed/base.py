@@ -62,3 +62,40 @@ def embed_runs(encoder: Encoder, texts: Sequence[str], max_run: int) -> np.ndarr
         ks, idx = np.array(where).T
         out[ks, idx] = vectors
     return out
+
+
+def embed_runs_many(encoder: Encoder, documents: Sequence[Sequence[str]], max_run: int) -> list[np.ndarray]:
+    """:func:`embed_runs` for several documents in one call (batched across documents).
+
+    The documents' sentences are embedded as one sequence; runs that would cross
+    into the previous document are zeroed, exactly as at the start of a document.
+    """
+    flat = [t for doc in documents for t in doc]
+    runs = embed_runs(encoder, flat, max_run)
+    out, start = [], 0
+    for doc in documents:
+        part = runs[:, start:start + len(doc)].copy()
+        for k in range(2, max_run + 1):
+            part[k - 1, :k - 1] = 0
+        out.append(part)
+        start += len(doc)
+    return out
+
+
+class RunCache:
+    """An encoder whose run embeddings for known sentence lists were computed beforehand
+    (by :func:`embed_runs_many`); anything else is passed through."""
+
+    def __init__(self, encoder: Encoder):
+        self.inner, self.name, self._runs = encoder, encoder.name, {}
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        return self.inner.encode(texts)
+
+    def prefill(self, documents: Sequence[Sequence[str]], max_run: int) -> None:
+        for doc, runs in zip(documents, embed_runs_many(self.inner, documents, max_run)):
+            self._runs[(tuple(doc), max_run)] = runs
+
+    def encode_runs(self, texts: Sequence[str], max_run: int) -> np.ndarray:
+        cached = self._runs.pop((tuple(texts), max_run), None)
+        return cached if cached is not None else embed_runs(self.inner, texts, max_run)

@@ -70,11 +70,14 @@ def is_available(spec: ModelSpec) -> tuple[bool, str]:
 
 
 @lru_cache(maxsize=4)
-def get_encoder(name: str | None = None) -> Encoder:
-    """Load (once per process) the encoder a name or path stands for."""
+def get_encoder(name: str | None = None, threads: int | None = None) -> Encoder:
+    """Load (once per process) the encoder a name or path stands for.
+
+    ``threads``: cores it may use (default: all available; batch workers share them out).
+    """
     spec = resolve(name)
     if spec.backend == "use":
         from .use import USEEncoder
-        return USEEncoder()
+        return USEEncoder(threads=threads)
     from .st import SentenceTransformerEncoder
-    return SentenceTransformerEncoder(spec.name, **spec.settings)
+    return SentenceTransformerEncoder(spec.name, threads=threads, **spec.settings)

@@ -20,7 +20,7 @@ class SentenceTransformerEncoder:
     """
 
     def __init__(self, name_or_path: str, prefix: str = "", max_seq_length: int | None = None,
-                 batch_size: int = 64):
+                 batch_size: int = 64, threads: int | None = None):
         try:
             import torch
             from sentence_transformers import SentenceTransformer
@@ -28,7 +28,7 @@ class SentenceTransformerEncoder:
             raise RuntimeError(
                 f"model {name_or_path!r} needs the sentence-transformers backend: "
                 "pip install 'align[st]'") from err
-        torch.set_num_threads(available_cores())
+        torch.set_num_threads(threads or available_cores())
         self.name = name_or_path
         self.prefix = prefix
         self.batch_size = batch_size

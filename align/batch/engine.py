@@ -1,0 +1,68 @@
+"""Engines that map the per-pair function over the entries still to do: local processes or Ray."""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+from collections.abc import Callable, Iterator
+
+from ..embed.base import available_cores
+from .manifest import Entry
+from .worker import PairAligner
+
+# Pairs per call: enough to batch embeddings across documents, small enough that a
+# kill loses little and the progress bar moves.
+CHUNK = 8
+
+_aligner: PairAligner | None = None
+
+
+def _init(model, split, parts_dir, threads):
+    global _aligner
+    _aligner = PairAligner(model, split, parts_dir, threads)
+
+
+def _run(chunk):
+    return _aligner(chunk)
+
+
+def chunks(entries: list[Entry], size: int = CHUNK) -> list[list[Entry]]:
+    return [entries[i:i + size] for i in range(0, len(entries), size)]
+
+
+def run_local(entries: list[Entry], model, split, parts_dir, workers: int,
+              threads: int | None = None) -> Iterator[list]:
+    """Yield per-chunk reports as worker processes (each loading the model once) finish them.
+
+    ``threads``: BLAS threads per worker (default: the available cores shared out).
+    """
+    threads = threads or max(1, available_cores() // workers)
+    if workers == 1:
+        aligner = PairAligner(model, split, parts_dir, threads)
+        for chunk in chunks(entries):
+            yield aligner(chunk)
+        return
+    ctx = mp.get_context("spawn")  # a clean interpreter per worker: no inherited BLAS threads or locks
+    with ctx.Pool(workers, initializer=_init, initargs=(model, split, parts_dir, threads)) as pool:
+        yield from pool.imap_unordered(_run, chunks(entries))
+
+
+def run_ray(entries: list[Entry], model, split, parts_dir, workers: int, address: str | None) -> Iterator[list]:
+    """The same per-pair function on Ray actors (one model per actor); parts go to a shared folder."""
+    try:
+        import ray
+    except ImportError as err:
+        raise RuntimeError("--engine ray needs Ray: pip install 'align[ray]'") from err
+    started = not ray.is_initialized()
+    if started:
+        ray.init(address=address, ignore_reinit_error=True, log_to_driver=False)
+    try:
+        remote = ray.remote(num_cpus=1)(PairAligner)
+        actors = [remote.remote(model, split, parts_dir, 1) for _ in range(workers)]
+        pool = ray.util.ActorPool(actors)
+        yield from pool.map_unordered(lambda actor, chunk: actor.__call__.remote(chunk), chunks(entries))
+    finally:
+        if started:
+            ray.shutdown()
+
+
+Engine = Callable[..., Iterator[list]]

@@ -1,0 +1,59 @@
+"""Quality filters for corpus export, each counted: what they remove is set aside, not lost."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from ..aligner import ScoringParams
+from ..language import hangul_share
+from ..types import Alignment, Bead
+
+_PARAMS = ScoringParams()
+
+
+@dataclass(frozen=True)
+class QualityFilters:
+    """``min_score``: confidence threshold; ``max_length_sd``: how far (in standard deviations
+    of Korean–English news) the character-length ratio may stray; ``script``: Korean side
+    mostly Hangul, English side mostly Latin; ``dedupe``: drop exact repeats of a pair."""
+
+    min_score: float | None = None
+    max_length_sd: float | None = 3.0
+    script: bool = True
+    dedupe: bool = True
+
+    def reason(self, ko: str, en: str, bead: Bead) -> str | None:
+        if self.min_score is not None and bead.score < self.min_score:
+            return "min_score"
+        if self.max_length_sd is not None:
+            z = (math.log((len(en) + 10) / (len(ko) + 10)) - _PARAMS.length_mean) / _PARAMS.length_sd
+            if abs(z) > self.max_length_sd:
+                return "length_ratio"
+        if self.script and (hangul_share(ko) < 0.5 or hangul_share(en) > 0 or _latin_share(en) < 0.5):
+            return "script"
+        return None
+
+
+def _latin_share(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    return sum(c.isascii() for c in letters) / len(letters) if letters else 0.0
+
+
+def apply_filters(alignment: Alignment, pairs: list[Bead], filters: QualityFilters, seen: set,
+                  counts: Counter) -> tuple[list[Bead], list[Bead]]:
+    """Split ``pairs`` into (kept, removed); ``seen`` carries pair texts across documents for dedupe."""
+    kept, removed = [], []
+    for bead in pairs:
+        ko, en = alignment.texts(bead)
+        why = filters.reason(ko, en, bead)
+        if why is None and filters.dedupe:
+            why = "duplicate" if (ko, en) in seen else None
+            seen.add((ko, en))
+        if why:
+            counts[why] += 1
+            removed.append(bead)
+        else:
+            kept.append(bead)
+    return kept, removed

@@ -1,0 +1,80 @@
+"""What a batch run works through: a manifest (TSV or JSONL) or two directories paired by file name."""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import InputError
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One article pair: an id unique in the run, the two paths, and any metadata (URLs...)."""
+
+    id: str
+    ko: str
+    en: str
+    meta: dict = field(default_factory=dict)
+
+
+def read_manifest(path: str | Path) -> list[Entry]:
+    """Entries of a JSONL manifest (``{"id", "ko", "en", ...}`` per line) or a TSV one
+    (columns ``id``, ``ko``, ``en`` and any others, with that header line). Relative
+    paths are taken from the manifest's folder."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(path, "no such manifest file")
+    base = path.parent
+    text = path.read_text("utf-8")
+    if path.suffix in (".jsonl", ".json"):
+        rows = []
+        for n, line in enumerate(text.splitlines(), 1):
+            if line.strip():
+                try:
+                    rows.append(json.loads(line))
+                except json.JSONDecodeError as err:
+                    raise InputError(path, f"line {n} is not JSON ({err.msg})") from None
+    else:
+        rows = list(csv.DictReader(text.splitlines(), delimiter="\t"))
+    entries = []
+    for n, row in enumerate(rows, 1):
+        missing = [k for k in ("id", "ko", "en") if not row.get(k)]
+        if missing:
+            raise InputError(path, f"entry {n} lacks {', '.join(missing)} (columns: id, ko, en, ...)")
+        meta = {k: v for k, v in row.items() if k not in ("id", "ko", "en")}
+        entries.append(Entry(str(row["id"]), str(base / row["ko"]), str(base / row["en"]), meta))
+    _check_unique(entries, path)
+    return entries
+
+
+def pair_directories(ko_dir: str | Path, en_dir: str | Path) -> list[Entry]:
+    """Files of the same name in both directories; a file on one side only is an error entry."""
+    ko_dir, en_dir = Path(ko_dir), Path(en_dir)
+    for d in (ko_dir, en_dir):
+        if not d.is_dir():
+            raise InputError(d, "no such directory")
+    ko = {p.name: p for p in ko_dir.iterdir() if p.is_file() and not p.name.startswith(".")}
+    en = {p.name: p for p in en_dir.iterdir() if p.is_file() and not p.name.startswith(".")}
+    return [Entry(Path(name).stem, str(ko.get(name, ko_dir / name)), str(en.get(name, en_dir / name)))
+            for name in sorted(ko.keys() | en.keys())]
+
+
+def shard(entries: list[Entry], spec: str | None) -> list[Entry]:
+    """The entries of shard ``i/N`` (every N-th, from the i-th), for schedulers that split a run."""
+    if not spec:
+        return entries
+    i, n = (int(x) for x in spec.split("/"))
+    if not 0 <= i < n:
+        raise ValueError(f"shard {spec}: want i/N with 0 <= i < N")
+    return entries[i::n]
+
+
+def _check_unique(entries: list[Entry], path: Path) -> None:
+    seen = set()
+    for e in entries:
+        if e.id in seen:
+            raise InputError(path, f"id {e.id!r} appears twice")
+        seen.add(e.id)

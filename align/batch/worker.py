@@ -1,0 +1,73 @@
+"""The per-pair function every engine maps over a manifest: read, check, align, commit."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from ..aligner import MAX_RUN
+from ..embed import RunCache, get_encoder
+from ..errors import AlignError
+from ..pipeline import align_texts, check_translation, read_pair, sentences_of
+from ..types import Alignment
+from .manifest import Entry
+from .store import PartStore
+
+
+@dataclass(frozen=True)
+class PairResult:
+    """What became of one entry: an alignment, or the one-line reason it failed."""
+
+    entry: Entry
+    alignment: Alignment | None = None
+    error: str | None = None
+    seconds: float = 0.0
+
+
+class PairAligner:
+    """Holds the model (loaded once per worker) and aligns chunks of entries, committing each result."""
+
+    def __init__(self, model: str | None, split: str, parts_dir: str, threads: int | None = None):
+        if threads:
+            # every numpy product in this worker, not just the encoder's: workers must not oversubscribe
+            from threadpoolctl import threadpool_limits
+            self._limits = threadpool_limits(threads)
+        self.encoder = get_encoder(model, threads)
+        self.split = split
+        self.store = PartStore(parts_dir)
+
+    def __call__(self, entries: list[Entry]) -> list[tuple[str, int, bool]]:
+        """Align and commit ``entries``; returns (id, sentences, failed) for progress reports.
+
+        Embeddings are computed for the whole chunk in one batch across documents.
+        """
+        t0 = time.perf_counter()
+        texts, failed = {}, {}
+        for e in entries:
+            try:
+                texts[e.id] = read_pair(e.ko, e.en)
+            except AlignError as err:
+                failed[e.id] = str(err)
+        cache = RunCache(self.encoder)
+        segmented = {i: (sentences_of(k, self.split), sentences_of(en, self.split)) for i, (k, en) in texts.items()}
+        cache.prefill([[s.text for s in side] for pair in segmented.values() for side in pair], MAX_RUN)
+        report = []
+        for e in entries:
+            if e.id in failed:
+                result = PairResult(e, error=failed[e.id])
+            else:
+                result = self._align(e, texts[e.id], cache)
+            self.store.commit(PairResult(result.entry, result.alignment, result.error,
+                                         (time.perf_counter() - t0) / len(entries)))
+            n = len(result.alignment.ko) + len(result.alignment.en) if result.alignment else 0
+            report.append((e.id, n, result.error is not None))
+        return report
+
+    def _align(self, entry: Entry, texts: tuple[str, str], cache: RunCache) -> PairResult:
+        try:
+            alignment = align_texts(*texts, model=cache, split=self.split)
+            return PairResult(entry, check_translation(alignment, entry.ko, entry.en))
+        except AlignError as err:
+            return PairResult(entry, error=str(err))
+        except Exception as err:  # one bad pair must not stop a run of thousands; it is recorded
+            return PairResult(entry, error=f"{entry.ko}: {type(err).__name__}: {err}")

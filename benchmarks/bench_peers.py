@@ -1,0 +1,145 @@
+"""align against Bertalign and Vecalign on the same documents and the same encoder (not a test).
+
+    pip install -e ".[bench]" && pip install --no-deps --ignore-requires-python bertalign==2.0.1
+    python benchmarks/bench_peers.py [--suite mixed ...]
+
+Bertalign's algorithm (``bertalign/corelib.py``, loaded by path: its package needs
+Python 3.12) is driven in the order its ``aligner.py`` does, fed the embedded USE
+encoder's vectors of sentences and of their concatenations, as Bertalign makes
+them (every concatenation encoded). Its defaults (max_align 5, top_k 3, win 5,
+skip -0.1) give the "default" row; "tuned" is its best skip on the mixed suite.
+Vecalign is the dynamic programme of the ``sentalign`` package (Vecalign's own
+defaults: beads of up to 4 sentences). Printed per suite and system: strict and
+lax F1, unaligned precision and recall, embedding and alignment seconds.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+import sys
+import time
+from pathlib import Path
+
+import click
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+SUITES = ("clean", "merged", "omissions", "debris", "mixed")
+
+
+def load_bertalign_core():
+    spec = importlib.util.find_spec("bertalign")
+    if spec is None:
+        return None
+    path = Path(spec.submodule_search_locations[0]) / "corelib.py"
+    module_spec = importlib.util.spec_from_file_location("bertalign_corelib", path)
+    module = importlib.util.module_from_spec(module_spec)
+    module_spec.loader.exec_module(module)
+    return module
+
+
+def overlaps(sentences, k):
+    """Every 1..k concatenation, as Bertalign and Vecalign build them (run ending at each index)."""
+    return [[" ".join(sentences[max(0, i - j):i + 1]) if i >= j else "PAD" for i in range(len(sentences))]
+            for j in range(k)]
+
+
+def encode_overlaps(encoder, sentences, k):
+    layers = overlaps(sentences, k)
+    flat = [t for layer in layers for t in layer]
+    vecs = encoder.encode(flat).reshape(k, len(sentences), -1)
+    lens = np.array([[len(t.encode("utf-8")) for t in layer] for layer in layers], dtype=np.int64)
+    return vecs.astype(np.float32), lens
+
+
+def bertalign(core, src_vecs, src_lens, tgt_vecs, tgt_lens, skip=-0.1, max_align=5, top_k=3, win=5):
+    n, m = src_vecs.shape[1], tgt_vecs.shape[1]
+    scores, indices = core.find_top_k_sents(src_vecs[0], tgt_vecs[0], k=top_k)
+    types1 = core.get_alignment_types(2)
+    w1, path1 = core.find_first_search_path(n, m)
+    pointers = core.first_pass_align(n, m, w1, path1, types1, scores, indices)
+    first = core.first_back_track(n, m, pointers, path1, types1)
+    types2 = core.get_alignment_types(max_align)
+    w2, path2 = core.find_second_search_path(first, win, n, m)
+    ratio = float(np.sum(src_lens[0]) / np.sum(tgt_lens[0]))
+    pointers = core.second_pass_align(src_vecs, tgt_vecs, src_lens, tgt_lens, w2, path2, types2, ratio, skip,
+                                      margin=True, len_penalty=True)
+    return [(tuple(a), tuple(b)) for a, b in core.second_back_track(n, m, pointers, path2, types2)]
+
+
+def vecalign(vecs0, vecs1, max_size=4):
+    from sentalign.dp_utils import make_alignment_types, make_norm1
+    from sentalign.sentalign import vecalign as run
+    make_norm1(vecs0)
+    make_norm1(vecs1)
+    stack = run(vecs0=vecs0, vecs1=vecs1, final_alignment_types=make_alignment_types(max_size),
+                del_percentile_frac=0.2, width_over2=math.ceil(max_size / 2) + 5, max_size_full_dp=300,
+                costs_sample_size=20_000, num_samps_for_norm=100)
+    return [(tuple(a), tuple(b)) for a, b in stack[0]["final_alignments"]]
+
+
+def score(docs, tests):
+    from metrics import strict_lax, unaligned
+    golds = [d.gold for d in docs]
+    return {**strict_lax(golds, tests), **unaligned(golds, tests)}
+
+
+def run_suite(suite, encoder, core, skips):
+    from bench_align import align_documents
+    from docs import make_documents
+    docs = make_documents(suite)
+    rows = {}
+    # ours: run embeddings derived from per-sentence features, then align
+    results, embed, align_s = align_documents(docs, encoder)
+    rows["align"] = {**score(docs, [[(b.ko, b.en) for b in r.beads] for r in results]), "embed_s": embed,
+                     "align_s": align_s}
+    # peers: every concatenation encoded, as they do
+    t0 = time.perf_counter()
+    b_emb = [(encode_overlaps(encoder, d.ko, 4), encode_overlaps(encoder, d.en, 4)) for d in docs]
+    b_embed = time.perf_counter() - t0
+    if core is not None:
+        for name, skip in skips.items():
+            t0 = time.perf_counter()
+            tests = [bertalign(core, *src, *tgt, skip=skip) for src, tgt in b_emb]
+            rows[f"bertalign {name} ({skip:+.2f})"] = {**score(docs, tests), "embed_s": b_embed,
+                                                      "align_s": time.perf_counter() - t0}
+    try:
+        t0 = time.perf_counter()
+        tests = [vecalign(src[0].copy(), tgt[0].copy()) for src, tgt in b_emb]
+        rows["vecalign"] = {**score(docs, tests), "embed_s": b_embed, "align_s": time.perf_counter() - t0}
+    except ImportError:
+        pass
+    return rows
+
+
+@click.command()
+@click.option("--suite", "suites", multiple=True, type=click.Choice(SUITES), help="Default: all.")
+@click.option("--tuned-skip", type=float, default=None, help="Bertalign's tuned skip (default: swept on mixed).")
+def main(suites, tuned_skip):
+    from docs import shared_data_here
+    if not shared_data_here():
+        return
+    from align.embed import get_encoder
+    encoder = get_encoder(None)
+    core = load_bertalign_core()
+    if core is None:
+        print("bertalign is not installed: its rows are left out")
+    if tuned_skip is None and core is not None:
+        best = max((run_suite("mixed", encoder, core, {"sweep": s})[f"bertalign sweep ({s:+.2f})"]["f1_strict"], s)
+                   for s in (-0.05, 0.0, 0.05, 0.1))
+        tuned_skip = best[1]
+        print(f"bertalign skip swept on mixed over -0.05..0.1: best {tuned_skip:+.2f}")
+    skips = {"default": -0.1, "tuned": tuned_skip if tuned_skip is not None else -0.1}
+    print(f"{'suite':<10} {'system':<26} {'strictF1':>8} {'laxF1':>6} {'unalP':>6} {'unalR':>6} "
+          f"{'embed_s':>8} {'align_s':>8}")
+    for suite in suites or SUITES:
+        for system, r in run_suite(suite, encoder, core, skips).items():
+            print(f"{suite:<10} {system:<26} {r['f1_strict']:>8.3f} {r['f1_lax']:>6.3f} "
+                  f"{r['unaligned_precision']:>6.3f} {r['unaligned_recall']:>6.3f} {r['embed_s']:>8.2f} "
+                  f"{r['align_s']:>8.2f}")
+
+
+if __name__ == "__main__":
+    main()

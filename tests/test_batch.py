@@ -1,0 +1,141 @@
+"""Corpus mode: many pairs, bad files recorded and skipped, a killed run resumed to the same corpus, Ray."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from align.batch import QualityFilters, pair_directories, read_manifest, run_batch, shard
+from align.cli import main
+from conftest import SAMPLES
+
+ARTICLE_KO = (SAMPLES / "knpa-undp.ko.txt").read_text("utf-8")
+ARTICLE_EN = (SAMPLES / "knpa-undp.en.txt").read_text("utf-8")
+OWL_KO = (SAMPLES / "owl-bus.ko.txt").read_text("utf-8")
+OWL_EN = (SAMPLES / "owl-bus.en.txt").read_text("utf-8")
+
+
+def make_crawl(folder: Path, n: int, broken: int = 0) -> Path:
+    """``n`` article pairs (the samples, varied so no two are the same) and a TSV manifest;
+    the last ``broken`` pairs have a broken file of each kind a crawl produces."""
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = ["id\tko\ten\turl"]
+    for i in range(n):
+        ko, en = (ARTICLE_KO, ARTICLE_EN) if i % 2 else (OWL_KO, OWL_EN)
+        ko = ko.replace("2025", str(2025 + i)) + f"\n문의 번호는 {1000 + i}번이다.\n"
+        en = en.replace("2025", str(2025 + i)) + f"\nThe inquiry number is {1000 + i}.\n"
+        (folder / f"{i}.ko.txt").write_text(ko, encoding="utf-8")
+        (folder / f"{i}.en.txt").write_text(en, encoding="utf-8")
+        lines.append(f"p{i}\t{i}.ko.txt\t{i}.en.txt\thttps://example.com/{i}")
+    kinds = [lambda p: p.write_bytes(b"\x00\x01\x02PK" * 50), lambda p: p.write_text("", encoding="utf-8"),
+             lambda p: p.unlink(), lambda p: p.write_text(ARTICLE_EN, encoding="utf-8")]
+    for k in range(broken):
+        kinds[k % len(kinds)](folder / f"{n - 1 - k}.ko.txt")
+    manifest = folder / "manifest.tsv"
+    manifest.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return manifest
+
+
+def outputs(out: Path) -> dict[str, str]:
+    return {name: (out / name).read_text("utf-8") for name in ("corpus.jsonl", "leftovers.jsonl", "errors.jsonl")}
+
+
+def test_a_batch_writes_corpus_leftovers_errors_and_summary(tmp_path):
+    manifest = make_crawl(tmp_path / "crawl", 4)
+    summary = run_batch(read_manifest(manifest), tmp_path / "out", workers=1, progress=False)
+    corpus = [json.loads(x) for x in (tmp_path / "out" / "corpus.jsonl").read_text("utf-8").splitlines()]
+    assert summary["done"] == 4 and summary["failed"] == 0 and summary["corpus"]["pairs"] == len(corpus)
+    assert all(r["kind"] != "leftover" for r in corpus)
+    assert {r["document"] for r in corpus} == {f"{i}.ko.txt" for i in range(4)}
+    leftovers = [json.loads(x) for x in (tmp_path / "out" / "leftovers.jsonl").read_text("utf-8").splitlines()]
+    assert {r["category"] for r in leftovers} >= {"omission", "addition", "copyright", "byline"}
+    on_disk = json.loads((tmp_path / "out" / "summary.json").read_text("utf-8"))
+    assert on_disk["run"]["pairs_this_run"] == 4 and "model:use-m3" in on_disk["signature"]
+    assert sum(on_disk["score_histogram"].values()) == len(corpus)
+
+
+def test_five_percent_broken_files_are_recorded_and_the_run_goes_on(tmp_path):
+    manifest = make_crawl(tmp_path / "crawl", 40, broken=2)
+    result = CliRunner().invoke(main, ["batch", str(manifest), "-o", str(tmp_path / "out"), "-w", "1"])
+    assert result.exit_code == 0, result.output
+    errors = [json.loads(x) for x in (tmp_path / "out" / "errors.jsonl").read_text("utf-8").splitlines()]
+    assert [e["id"] for e in errors] == ["p38", "p39"]
+    assert "binary" in errors[1]["error"] and "empty" in errors[0]["error"]
+    assert errors[0]["url"] == "https://example.com/38"
+    summary = json.loads((tmp_path / "out" / "summary.json").read_text("utf-8"))
+    assert (summary["done"], summary["failed"]) == (38, 2)
+
+
+def test_quality_filters_count_what_they_remove(tmp_path):
+    manifest = make_crawl(tmp_path / "crawl", 2)
+    entries = read_manifest(manifest)
+    summary = run_batch(entries + [entries[0].__class__("dup", entries[0].ko, entries[0].en)], tmp_path / "out",
+                        workers=1, filters=QualityFilters(min_score=0.99), progress=False)
+    assert summary["filtered"]["duplicate"] > 0 and summary["filtered"]["min_score"] > 0
+    kept = len((tmp_path / "out" / "corpus.jsonl").read_text("utf-8").splitlines())
+    assert kept == summary["corpus"]["pairs"]
+
+
+def test_a_run_killed_with_sigkill_resumes_to_exactly_the_uninterrupted_corpus(tmp_path):
+    manifest = make_crawl(tmp_path / "crawl", 48)
+    whole = tmp_path / "whole"
+    run_batch(read_manifest(manifest), whole, workers=1, progress=False)
+    killed = tmp_path / "killed"
+    command = [sys.executable, "-m", "align.cli", "batch", str(manifest), "-o", str(killed), "-w", "2"]
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    parts, deadline = killed / "parts", time.time() + 120
+    while time.time() < deadline and (not parts.exists() or len(list(parts.glob("*.pkl"))) < 10):
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGKILL)  # the run and its workers, mid-flight
+    proc.wait()
+    done_before = len(list((killed / "parts").glob("*.pkl")))
+    assert 0 < done_before < 48, "the kill should land mid-run"
+    result = subprocess.run(command, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    summary = json.loads((killed / "summary.json").read_text("utf-8"))
+    assert summary["run"]["skipped_already_done"] >= done_before - 8  # at most the chunks in flight redone
+    assert outputs(killed) == outputs(whole)
+
+
+def test_directories_are_paired_by_file_name_and_shards_split_the_work(tmp_path):
+    ko, en = tmp_path / "ko", tmp_path / "en"
+    ko.mkdir()
+    en.mkdir()
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (ko / name).write_text(OWL_KO, encoding="utf-8")
+        (en / name).write_text(OWL_EN, encoding="utf-8")
+    (ko / "only-ko.txt").write_text(OWL_KO, encoding="utf-8")
+    entries = pair_directories(ko, en)
+    assert [e.id for e in entries] == ["a", "b", "c", "only-ko"]
+    assert [e.id for e in shard(entries, "0/2")] + [e.id for e in shard(entries, "1/2")] == ["a", "c", "b", "only-ko"]
+    summary = run_batch(entries, tmp_path / "out", workers=1, progress=False)
+    assert summary["failed"] == 1  # only-ko has no English file
+    assert "no such file" in (tmp_path / "out" / "errors.jsonl").read_text("utf-8")
+
+
+def test_bad_manifests_are_one_line_errors(tmp_path):
+    bad = tmp_path / "m.tsv"
+    bad.write_text("id\tko\nx\ta.txt\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["batch", str(bad), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1 and "m.tsv: entry 1 lacks en" in result.stderr
+
+
+def test_the_same_run_on_a_real_local_ray_cluster(tmp_path):
+    pytest.importorskip("ray", reason="Ray is not installed (pip install 'align[ray]')")
+    manifest = make_crawl(tmp_path / "crawl", 6, broken=1)
+    run_batch(read_manifest(manifest), tmp_path / "local", workers=1, progress=False)
+    summary = run_batch(read_manifest(manifest), tmp_path / "ray", workers=2, engine="ray", progress=False)
+    assert summary["run"]["engine"] == "ray" and (summary["done"], summary["failed"]) == (5, 1)
+    assert outputs(tmp_path / "ray") == outputs(tmp_path / "local")
+    # resume on Ray too: nothing left to do
+    again = run_batch(read_manifest(manifest), tmp_path / "ray", workers=2, engine="ray", progress=False)
+    assert again["run"]["pairs_this_run"] == 0 and outputs(tmp_path / "ray") == outputs(tmp_path / "local")
