@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import importlib.util
 import math
+import os
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -30,6 +32,9 @@ SUITES = ("clean", "merged", "omissions", "debris", "mixed")
 
 
 def load_bertalign_core():
+    # corelib asks numba to cache compiled code beside it; loaded by path, its cache entries
+    # would name a module that does not exist in the next process
+    os.environ.setdefault("NUMBA_CACHE_DIR", tempfile.mkdtemp(prefix="numba-"))
     spec = importlib.util.find_spec("bertalign")
     if spec is None:
         return None
