@@ -7,7 +7,8 @@ The "long" documents: every mixed-suite document of ../shared concatenated (abou
 perturbed (Gaussian noise, renormalised) so no two copies are identical. Embeddings
 are computed once and given; timed is the alignment alone, on one core
 (BLAS limited to one thread), with peak memory of the numpy allocations it makes
-(tracemalloc). Also printed: strict F1 against the concatenated gold.
+(tracemalloc). Also printed: strict F1 against the concatenated gold, and for the
+1,000-sentence text Bertalign's alignment time on the same embeddings, when installed.
 """
 
 from __future__ import annotations
@@ -87,6 +88,26 @@ def main(sizes):
         test = [(b.ko, b.en) for b in beads if all(i in covered_ko for i in b.ko)]
         f1 = strict_lax([gold], [test])["f1_strict"]
         print(f"{f'{n} x {m}':>18} {seconds:>8.2f} {peak:>8.0f} {f1:>8.3f}")
+        if size <= 2000:
+            bertalign_seconds(encoder, size)
+
+
+def bertalign_seconds(encoder, size):
+    """Bertalign's two passes on the same long text, its embeddings given, one core (when installed)."""
+    from bench_peers import bertalign, encode_overlaps, load_bertalign_core
+    from docs import make_documents
+    core = load_bertalign_core()
+    if core is None:
+        return
+    docs = make_documents("mixed")
+    ko = [s for d in docs for s in d.ko][:size]
+    en = [s for d in docs for s in d.en][:size]
+    src, tgt = encode_overlaps(encoder, ko, 4), encode_overlaps(encoder, en, 4)
+    with threadpool_limits(1):
+        bertalign(core, *src, *tgt, skip=0.0)  # numba compiles on the first call
+        t0 = time.perf_counter()
+        bertalign(core, *src, *tgt, skip=0.0)
+        print(f"{'bertalign, same text':>18} {time.perf_counter() - t0:>8.2f}")
 
 
 if __name__ == "__main__":

@@ -90,8 +90,17 @@ def test_hf_jsonl_has_the_translation_layout(tmp_path):
     records = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
     assert records and all(set(r["translation"]) == {"ko", "en"} for r in records)
     assert all(r["score"] >= 0.5 and r["kind"] != "leftover" for r in records)
-    datasets = pytest.importorskip("datasets", reason="datasets not installed: layout checked above")
+    assert all(set(r) >= {"score", "kind", "document", "ko_ids", "en_ids", "flags"} for r in records)
+
+
+def test_hf_jsonl_loads_with_the_datasets_library(tmp_path):
+    datasets = pytest.importorskip("datasets", reason="datasets is not installed (a heavy dependency): "
+                                                      "the layout test above stands in for it")
+    out = tmp_path / "corpus.jsonl"
+    run("-f", "hf", "-o", str(out))
+    records = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
     loaded = datasets.load_dataset("json", data_files=str(out), split="train")
+    assert len(loaded) == len(records) == len(GOLD_PAIRS)
     assert loaded[0]["translation"]["en"] == records[0]["translation"]["en"]
 
 
