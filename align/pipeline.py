@@ -12,8 +12,8 @@ import numpy as np
 from .aligner import MAX_RUN, RawBead, ScoringParams, align_embeddings
 from .embed import Encoder, embed_runs, get_encoder
 from .errors import AlignError, InputError
-from .language import check_pair_languages
 from .checks import check_pair
+from .language import check_pair_languages
 from .leftovers import classify_sentences, detach_glued
 from .segment import segment
 from .textio import read_text
@@ -51,8 +51,8 @@ def align_texts(ko_text: str, en_text: str, model: str | Encoder | None = None,
     raw = align_embeddings(ko_runs, en_runs, _chars(ko), _chars(en),
                            np.array([d is not None for d in ko_debris], dtype=bool),
                            np.array([d is not None for d in en_debris], dtype=bool), params)
-    best_ko = _best_match(ko_runs[0], en_runs[0])
-    best_en = _best_match(en_runs[0], ko_runs[0])
+    best_ko = _best_match(ko_runs[0], en_runs[0], [b.ko[0] for b in raw if b.ko and not b.en])
+    best_en = _best_match(en_runs[0], ko_runs[0], [b.en[0] for b in raw if b.en and not b.ko])
     beads = [_dress(b, ko, en, ko_debris, en_debris, best_ko, best_en, en_text) for b in raw]
     settings = {"model": encoder.name, "split": split, "max_bead": MAX_RUN, **params.as_dict()}
     return Alignment(ko_text, en_text, ko, en, beads, _doc_score(beads, ko, en, ko_debris, en_debris),
@@ -103,10 +103,11 @@ def _chars(sentences: list[Sentence]) -> np.ndarray:
     return np.array([len(s.text) for s in sentences], dtype=np.float64)
 
 
-def _best_match(x: np.ndarray, y: np.ndarray) -> np.ndarray:
-    if len(x) == 0 or len(y) == 0:
-        return np.zeros(len(x))
-    return (x @ y.T).max(axis=1)
+def _best_match(x: np.ndarray, y: np.ndarray, rows: list[int]) -> dict[int, float]:
+    """Best cosine of each leftover row of ``x`` against all of ``y`` (said in its reason)."""
+    if not rows or len(y) == 0:
+        return dict.fromkeys(rows, 0.0)
+    return dict(zip(rows, (x[rows] @ y.T).max(axis=1).tolist()))
 
 
 def _dress(raw: RawBead, ko, en, ko_debris, en_debris, best_ko, best_en, en_document: str) -> Bead:
