@@ -58,6 +58,10 @@ def band_cosines(x: np.ndarray, y: np.ndarray, lo: np.ndarray, width: int,
         if last <= first:
             continue
         local = x[rows] @ y[first:last].T
+        if lo[rows].min() == lo[rows].max():  # all rows start alike (the full matrix): a plain copy
+            start = int(lo[rows][0])
+            out[rows, first - start:last - start] = local
+            continue
         cols = lo[rows, None] + offsets - first
         ok = (cols >= 0) & (cols < last - first)
         block_out = np.full(cols.shape, np.nan, dtype=np.float32)
