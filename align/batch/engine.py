@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing as mp
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 from ..embed.base import available_cores
 from .manifest import Entry
@@ -64,5 +64,3 @@ def run_ray(entries: list[Entry], model, split, parts_dir, workers: int, address
         if started:
             ray.shutdown()
 
-
-Engine = Callable[..., Iterator[list]]
