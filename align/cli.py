@@ -135,8 +135,12 @@ def batch(source, en_dir, out_dir, fmt, workers, engine, address, shard_spec, li
     from .batch import QualityFilters, pair_directories, read_manifest, run_batch, shard
 
     entries = pair_directories(source, en_dir) if en_dir else read_manifest(source)
+    try:
+        entries = shard(entries, shard_spec)
+    except ValueError as err:
+        raise click.BadParameter(str(err), param_hint="--shard") from None
     filters = QualityFilters(min_score, max_length_sd, not no_script_check, not keep_duplicates)
-    summary = run_batch(shard(entries, shard_spec), out_dir, fmt, model, split, workers, engine, address,
+    summary = run_batch(entries, out_dir, fmt, model, split, workers, engine, address,
                         filters, limit)
     click.echo(f"{summary['done']} pairs aligned, {summary['failed']} failed, "
                f"{summary['corpus']['pairs']} sentence pairs in {out_dir}/{summary['corpus']['file']}; "

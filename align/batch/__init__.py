@@ -48,18 +48,15 @@ def run_batch(entries: list[Entry], out_dir: str | Path, fmt: str = "jsonl", mod
     t0 = time.perf_counter()
     run = (run_ray(todo, model, split, str(store.dir), workers, address) if engine == "ray"
            else run_local(todo, model, split, str(store.dir), workers, threads))
-    aligned = failed = sentences = 0
+    failed = 0
     bar = _progress(len(todo), progress)
     for report in run:
-        for _id, n, bad in report:
-            failed += bad
-            aligned += not bad
-            sentences += n
+        failed += sum(bad for _id, bad in report)
         bar.update(len(report))
     bar.close()
     seconds = time.perf_counter() - t0
     summary = assemble(entries, store, out, fmt, filters)
-    summary["run"] = {"pairs_this_run": len(todo), "aligned": aligned, "failed": failed,
+    summary["run"] = {"pairs_this_run": len(todo), "aligned": len(todo) - failed, "failed": failed,
                       "skipped_already_done": len(entries) - len(todo), "seconds": round(seconds, 2),
                       "pairs_per_second": round(len(todo) / seconds, 2) if seconds and todo else None,
                       "workers": workers, "engine": engine}
@@ -86,7 +83,8 @@ def assemble(entries: list[Entry], store: PartStore, out: Path, fmt: str, filter
         kept, aside = select(a, pairs_only=True)
         kept, removed = apply_filters(a, kept, filters, seen, counts)
         documents.append((a, kept))
-        leftovers.append((a, sorted(aside + removed, key=a.beads.index)))
+        position = {id(b): i for i, b in enumerate(a.beads)}
+        leftovers.append((a, sorted(aside + removed, key=lambda b: position[id(b)])))
         categories.update(b.category for b in aside if b.is_leftover)
         kinds.update(b.kind for b in kept)
         for b in kept:

@@ -66,9 +66,12 @@ def shard(entries: list[Entry], spec: str | None) -> list[Entry]:
     """The entries of shard ``i/N`` (every N-th, from the i-th), for schedulers that split a run."""
     if not spec:
         return entries
-    i, n = (int(x) for x in spec.split("/"))
+    try:
+        i, n = (int(x) for x in spec.split("/"))
+    except ValueError:
+        i, n = -1, 0
     if not 0 <= i < n:
-        raise ValueError(f"shard {spec}: want i/N with 0 <= i < N")
+        raise ValueError(f"{spec!r}: want I/N with 0 <= I < N, e.g. 0/4")
     return entries[i::n]
 
 

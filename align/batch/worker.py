@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 
 from ..aligner import MAX_RUN
@@ -21,7 +20,6 @@ class PairResult:
     entry: Entry
     alignment: Alignment | None = None
     error: str | None = None
-    seconds: float = 0.0
 
 
 class PairAligner:
@@ -36,12 +34,11 @@ class PairAligner:
         self.split = split
         self.store = PartStore(parts_dir)
 
-    def __call__(self, entries: list[Entry]) -> list[tuple[str, int, bool]]:
-        """Align and commit ``entries``; returns (id, sentences, failed) for progress reports.
+    def __call__(self, entries: list[Entry]) -> list[tuple[str, bool]]:
+        """Align and commit ``entries``; returns (id, failed) for progress reports.
 
         Embeddings are computed for the whole chunk in one batch across documents.
         """
-        t0 = time.perf_counter()
         texts, failed = {}, {}
         for e in entries:
             try:
@@ -57,10 +54,8 @@ class PairAligner:
                 result = PairResult(e, error=failed[e.id])
             else:
                 result = self._align(e, texts[e.id], cache)
-            self.store.commit(PairResult(result.entry, result.alignment, result.error,
-                                         (time.perf_counter() - t0) / len(entries)))
-            n = len(result.alignment.ko) + len(result.alignment.en) if result.alignment else 0
-            report.append((e.id, n, result.error is not None))
+            self.store.commit(result)
+            report.append((e.id, result.error is not None))
         return report
 
     def _align(self, entry: Entry, texts: tuple[str, str], cache: RunCache) -> PairResult:

@@ -13,6 +13,7 @@ from importlib import resources
 import regex
 
 from ..segment.rules import DATELINE
+from ..segment.splitter import strip_span
 from ..types import Sentence
 
 # A segment this close to the top or bottom of a page, on a line of its own, may be a bare byline.
@@ -86,9 +87,10 @@ def detach_glued(text: str, sentences: list[Sentence]) -> list[Sentence]:
     data = debris_data()
     out = []
     for s in sentences:
-        pieces = [(s.start, s.end)]
-        if classify_debris(s.text) is None:
-            pieces = _split_glued(text, s.start, s.end, data)
+        pieces = _split_glued(text, s.start, s.end, data)
+        # a segment that is debris as a whole (a caption ending in its credit) stays whole
+        if len(pieces) > 1 and classify_debris(s.text) is not None:
+            pieces = [(s.start, s.end)]
         out.extend((a, b, s.paragraph) for a, b in pieces)
     return [Sentence(i, text[a:b], a, b, p) for i, (a, b, p) in enumerate(out)]
 
@@ -97,27 +99,15 @@ def _split_glued(text: str, start: int, end: int, data: DebrisData) -> list[tupl
     pieces = []
     m = data.glued_prefix.match(text, start, end)
     if m and _has_words(text[m.end():end]):
-        pieces.append((start, _rstrip(text, start, m.end())))
-        start = _lstrip(text, m.end(), end)
+        pieces.append(strip_span(text, start, m.end()))
+        start = strip_span(text, m.end(), end)[0]
     m = data.glued_suffix.search(text, start, end)
     if m and m.start() > start and _has_words(text[start:m.start()]):
-        pieces.append((start, _rstrip(text, start, m.start())))
-        start = _lstrip(text, m.start(), end)
+        pieces.append(strip_span(text, start, m.start()))
+        start = strip_span(text, m.start(), end)[0]
     pieces.append((start, end))
     return pieces
 
 
 def _has_words(fragment: str) -> bool:
     return len(regex.findall(r"\p{L}", fragment)) >= 4
-
-
-def _rstrip(text: str, start: int, end: int) -> int:
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return end
-
-
-def _lstrip(text: str, start: int, end: int) -> int:
-    while start < end and text[start].isspace():
-        start += 1
-    return start

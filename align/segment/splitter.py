@@ -44,7 +44,7 @@ def _units(text: str, soft_wraps: bool) -> Iterator[tuple[int, int, int]]:
     blank_separated = _BLANK_LINE.search(text) is not None
     paragraph, prev_end, unit = -1, 0, None
     for m in _LINE.finditer(text):
-        s, e = _strip(text, m.start(), m.end())
+        s, e = strip_span(text, m.start(), m.end())
         if s == e:
             continue
         blank_gap = _BLANK_LINE.search(text, prev_end, m.start()) is not None
@@ -67,7 +67,8 @@ def _is_soft_wrap(text: str, prev_end: int, next_start: int) -> bool:
     return last not in TERMINALS and last not in _QUOTES and first.isascii() and first.islower()
 
 
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` moved inwards past whitespace."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -79,16 +80,16 @@ def _split_unit(text: str, start: int, end: int) -> list[tuple[int, int]]:
     pieces = []
     dateline = DATELINE.match(text, start, end)
     if dateline and dateline.end() < end:
-        pieces.append(_strip(text, start, dateline.end()))
+        pieces.append(strip_span(text, start, dateline.end()))
         start = dateline.end()
     sent_start = start
     for m in BOUNDARY.finditer(text, start, end):
         if m.end() >= end:
             break
         if _ends_sentence(text, m, sent_start):
-            pieces.append(_strip(text, sent_start, m.end("close")))
+            pieces.append(strip_span(text, sent_start, m.end("close")))
             sent_start = m.end()
-    pieces.append(_strip(text, sent_start, end))
+    pieces.append(strip_span(text, sent_start, end))
     return [p for p in pieces if p[0] < p[1]]
 
 
