@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from align.aligner import MAX_RUN, align_embeddings, band, vector_runs
+from align.aligner import MAX_RUN, align_embeddings, band, pieces, vector_runs
 from align.aligner.dp import SHAPES
 
 
@@ -89,3 +89,64 @@ def test_an_empty_side_leaves_everything_unaligned(n, m):
                              np.ones(n), np.ones(m))
     assert_monotone_cover(beads, n, m)
     assert all(not (b.ko and b.en) for b in beads)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(0, 30), max_size=30, unique=True))
+def test_anchor_chain_is_the_longest_increasing_one(js):
+    pairs = list(enumerate(js))
+    chain = pieces._increasing_chain(pairs)
+    assert all(a[0] < b[0] and a[1] < b[1] for a, b in zip(chain, chain[1:]))
+    assert set(chain) <= set(pairs)
+    # quadratic reference: the longest strictly increasing subsequence's length
+    longest = [1] * len(js)
+    for b in range(len(js)):
+        for a in range(b):
+            if js[a] < js[b]:
+                longest[b] = max(longest[b], longest[a] + 1)
+    assert len(chain) == max(longest, default=0)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(0, 60), st.integers(0, 60), st.lists(st.tuples(st.integers(0, 59), st.integers(0, 59))),
+       st.integers(4, 400))
+def test_pieces_tile_the_search_from_corner_to_corner(n, m, raw, max_cells):
+    chain = pieces._increasing_chain(sorted({(i, j) for i, j in raw if i < n and j < m}))
+    guide = np.linspace(0, m, n + 1)
+    cut = pieces.cut(n, m, chain, guide, max_cells)
+    assert (cut[0].ko_start, cut[0].en_start) == (0, 0) and (cut[-1].ko_end, cut[-1].en_end) == (n, m)
+    for a, b in zip(cut, cut[1:]):
+        assert (a.ko_end, a.en_end) == (b.ko_start, b.en_start)
+    assert all(p.ko_start <= p.ko_end and p.en_start <= p.en_end for p in cut)
+    for (i, j), (k, l) in zip(chain, chain[1:]):  # consecutive anchors always cut between them
+        if (k, l) == (i + 1, j + 1):
+            assert any((p.ko_start, p.en_start) == (k, l) for p in cut)
+
+
+def test_cutting_at_anchors_finds_the_path_of_the_uncut_search(monkeypatch):
+    rng = np.random.default_rng(2)
+    ko, en = random_doc(rng, 300, 290)
+    seen = []
+    real_cut = pieces.cut
+    monkeypatch.setattr("align.aligner.cut", lambda *a, **k: seen.append(real_cut(*a, **k)) or seen[-1])
+    cut = [(b.ko, b.en) for b in run(ko, en)]
+    assert len(seen[0]) > 50  # the document really was cut
+    monkeypatch.setattr("align.aligner.anchors", lambda *a, **k: [])
+    uncut = [(b.ko, b.en) for b in run(ko, en)]
+    assert cut == uncut
+
+
+def test_a_long_stretch_without_anchors_is_still_aligned_in_bounded_pieces(monkeypatch):
+    rng = np.random.default_rng(3)
+    ko, en = random_doc(rng, 200, 200)
+    en[50:150] = np.roll(en[50:150], 37, axis=1)  # the middle of the English is no translation
+    monkeypatch.setattr("align.aligner.FULL_LIMIT", 2_000)
+    seen = []
+    real_cut = pieces.cut
+    monkeypatch.setattr("align.aligner.cut", lambda *a, **k: seen.append(real_cut(*a, **k)) or seen[-1])
+    beads = run(ko, en)
+    assert_monotone_cover(beads, 200, 200)
+    fine = seen[-1]  # the first call cut the block-level pass
+    assert max(p.cells for p in fine) <= 2_000
+    assert sum(p.ko_end - p.ko_start == 22 for p in fine) >= 3  # cut every sqrt(2000) // 2 rows along the guide
+    assert [(b.ko, b.en) for b in beads[:40]] == [((i,), (i,)) for i in range(40)]

@@ -9,8 +9,9 @@ import numpy as np
 
 from ..embed.base import normalise
 from .band import FULL_LIMIT, Band, band_from_path, block_means, full_band
-from .dp import SHAPES, best_path
-from .scoring import ScoringParams, bead_gains, confidence
+from .dp import SHAPES, best_paths
+from .pieces import Piece, anchors, cut, size_classes
+from .scoring import ScoringParams, confidence, neighbours, piece_gains
 
 MAX_RUN = max(max(shape) for shape in SHAPES)
 
@@ -38,6 +39,10 @@ def align_embeddings(ko_runs: np.ndarray, en_runs: np.ndarray, ko_chars: np.ndar
     :func:`align.embed.embed_runs`; ``*_chars`` are sentence lengths in
     characters; ``*_fixed`` mark sentences that must stay unaligned (debris).
     Every sentence ends up in exactly one bead, in document order.
+
+    The search: each sentence's best match and background within a band (the
+    whole matrix for articles), cuts between consecutive anchors, and an exact
+    dynamic programme on every piece, pieces of a size class side by side.
     """
     n, m = ko_runs.shape[1], en_runs.shape[1]
     ko_fixed = np.zeros(n, dtype=bool) if ko_fixed is None else np.asarray(ko_fixed, dtype=bool)
@@ -45,21 +50,38 @@ def align_embeddings(ko_runs: np.ndarray, en_runs: np.ndarray, ko_chars: np.ndar
     if n == 0 or m == 0:
         return ([RawBead((i,), (), 0.0, float("nan"), 0.0) for i in range(n)]
                 + [RawBead((), (j,), 0.0, float("nan"), 0.0) for j in range(m)])
-    band = _band(ko_runs[0], en_runs[0], ko_chars, en_chars, params)
-    gains, cosines = bead_gains(ko_runs, en_runs, ko_chars, en_chars, ko_fixed, en_fixed, band, params)
-    skip_ko = np.full(n, params.skip)
-    skip_en = np.full(m, params.skip)
-    beads = []
-    for a, b, r, c in best_path(gains, skip_ko, skip_en, band):
-        ko, en = tuple(range(r - a, r)), tuple(range(c - b, c))
+    band, guide = _band(ko_runs[0], en_runs[0], ko_chars, en_chars, params)
+    near = neighbours(ko_runs[0], en_runs[0], band, params.k)
+    all_pieces = cut(n, m, anchors(near.ko_best, near.ko_best_cos, near.en_best, ko_fixed, en_fixed),
+                     guide, FULL_LIMIT)
+    by_piece: list[list[RawBead]] = [[] for _ in all_pieces]
+    for group in size_classes(all_pieces):
+        group_pieces = [all_pieces[k] for k in group]
+        gains, cosines = piece_gains(ko_runs, en_runs, ko_chars, en_chars, ko_fixed, en_fixed, near,
+                                     group_pieces, params)
+        rows = np.array([p.ko_end - p.ko_start for p in group_pieces])
+        cols = np.array([p.en_end - p.en_start for p in group_pieces])
+        skip_ko = np.full(gains.shape[1:3], params.skip)
+        skip_en = np.full((len(group), gains.shape[3]), params.skip)
+        for k, path in enumerate(best_paths(gains, skip_ko, skip_en, rows, cols)):
+            by_piece[group[k]] = _dress(group_pieces[k], k, path, gains, cosines, params)
+    return [bead for piece_beads in by_piece for bead in piece_beads]
+
+
+def _dress(piece: Piece, k: int, path, gains: np.ndarray, cosines: np.ndarray,
+           params: ScoringParams) -> list[RawBead]:
+    """Local DP beads of piece ``k`` as document-level beads with gain, cosine and confidence."""
+    out = []
+    for a, b, t, w in path:
+        ko = tuple(range(piece.ko_start + t - a, piece.ko_start + t))
+        en = tuple(range(piece.en_start + w - b, piece.en_start + w))
         if a and b:
             s = SHAPES.index((a, b))
-            w = c - band.lo[r]
-            gain, cos = float(gains[s, r - 1, w]), float(cosines[s, r - 1, w])
-            beads.append(RawBead(ko, en, gain, cos, float(confidence(cos, gain, params))))
+            gain, cos = float(gains[s, k, t - 1, w]), float(cosines[s, k, t - 1, w])
+            out.append(RawBead(ko, en, gain, cos, confidence(cos, gain, params)))
         else:
-            beads.append(RawBead(ko, en, params.skip, float("nan"), 0.0))
-    return beads
+            out.append(RawBead(ko, en, params.skip, float("nan"), 0.0))
+    return out
 
 
 def vector_runs(vectors: np.ndarray, max_run: int = MAX_RUN) -> np.ndarray:
@@ -73,11 +95,15 @@ def vector_runs(vectors: np.ndarray, max_run: int = MAX_RUN) -> np.ndarray:
 
 
 def _band(ko: np.ndarray, en: np.ndarray, ko_chars: np.ndarray, en_chars: np.ndarray,
-          params: ScoringParams) -> Band:
-    """Full matrix for short documents; for long ones a band around a block-level alignment."""
+          params: ScoringParams) -> tuple[Band, np.ndarray | None]:
+    """Full matrix for short documents; for long ones a band around a block-level alignment.
+
+    Also returns, for long documents, the English position the block-level path
+    reaches at every DP row (a guide for cutting stretches without anchors).
+    """
     n, m = len(ko), len(en)
     if (n + 1) * (m + 1) <= FULL_LIMIT:
-        return full_band(n, m)
+        return full_band(n, m), None
     factor = math.ceil(math.sqrt((n + 1) * (m + 1) / FULL_LIMIT))
     ko_blocks, en_blocks = block_means(ko, factor), block_means(en, factor)
     coarse = align_embeddings(vector_runs(ko_blocks), vector_runs(en_blocks),
@@ -89,7 +115,9 @@ def _band(ko: np.ndarray, en: np.ndarray, ko_chars: np.ndarray, en_chars: np.nda
         c_end = (bead.en[-1] + 1) if bead.en else cols[-1]
         rows.append(r_end)
         cols.append(c_end)
-    return band_from_path(np.array(rows), np.array(cols), n, m, factor, pad=max(2 * factor, 16))
+    rows, cols = np.array(rows), np.array(cols)
+    guide = np.minimum(np.interp(np.arange(n + 1), rows * factor, cols * factor), m)
+    return band_from_path(rows, cols, n, m, factor, pad=max(2 * factor, 16)), guide
 
 
 def _block_sums(values: np.ndarray, factor: int) -> np.ndarray:

@@ -1,8 +1,9 @@
 """The search band: which English positions each Korean position may align with.
 
 Short documents get the full matrix. Long ones are first aligned coarsely on
-blocks of averaged sentence embeddings, and the fine search is confined to a
-band around that path, so memory grows with N·band instead of N·M.
+blocks of averaged sentence embeddings, and the search for anchors and
+neighbours is confined to a band around that path, so memory grows with N·band
+instead of N·M.
 """
 
 from __future__ import annotations
@@ -21,8 +22,10 @@ class Band:
     lo: np.ndarray  # (n + 1,) int64
     width: int
 
-    def columns(self, row: int) -> np.ndarray:
-        return self.lo[row] + np.arange(self.width)
+    @property
+    def full(self) -> bool:
+        """Every row starts at column 0 (the band is the whole matrix)."""
+        return not self.lo.any()
 
 
 # Above this many cells the full matrix gives way to a coarse-to-fine band.

@@ -1,15 +1,15 @@
-"""The monotone dynamic programme over beads, row by row inside a band.
+"""The monotone dynamic programme over beads, for many independent pieces at once.
 
-Each row is one vectorised step: every bead shape reads its predecessor row at
-an offset, and the within-row English skips (a chain along the row) are solved
-with a running maximum instead of a Python loop over cells.
+Pieces of similar size are padded to one ``(R + 1) × W`` grid and advanced
+together, one row of every piece per step: the Python loop runs over the rows
+of the tallest piece in a group, not over the document. Within a row, every bead
+shape reads its predecessor row at an offset (a slice), and the English skips
+(a chain along the row) are one running maximum.
 """
 
 from __future__ import annotations
 
 import numpy as np
-
-from .band import Band
 
 # Bead shapes (Korean count, English count) that pair sentences; at most 4 sentences.
 SHAPES = ((1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2))
@@ -18,51 +18,38 @@ SKIP_EN = len(SHAPES) + 1   # an English sentence left alone (0-1)
 STEPS = SHAPES + ((1, 0), (0, 1))
 
 
-def best_path(gains: np.ndarray, skip_ko: np.ndarray, skip_en: np.ndarray,
-              band: Band) -> list[tuple[int, int, int, int]]:
-    """The highest-scoring monotone bead sequence.
+def best_paths(gains: np.ndarray, skip_ko: np.ndarray, skip_en: np.ndarray, rows: np.ndarray,
+               cols: np.ndarray) -> list[list[tuple[int, int, int, int]]]:
+    """The highest-scoring monotone bead sequence of each piece.
 
-    ``gains[s, r - 1, w]`` is the gain of shape ``SHAPES[s]`` ending at DP cell
-    ``(r, band.lo[r] + w)`` (``-inf`` where impossible); ``skip_ko[i]`` and
-    ``skip_en[j]`` are the gains of leaving one sentence alone. Returns beads as
-    ``(ko_count, en_count, ko_end, en_end)`` in document order.
+    ``gains[s, k, t - 1, w]`` is the gain of shape ``SHAPES[s]`` ending after
+    ``t`` Korean and ``w`` English sentences of piece ``k`` (``-inf`` where
+    impossible); ``skip_ko[k, t]`` and ``skip_en[k, w]`` are the gains of
+    leaving local sentence t or w alone; piece k has ``rows[k]`` Korean and
+    ``cols[k]`` English sentences. Returns, per piece, beads as
+    ``(ko_count, en_count, ko_end, en_end)`` in local positions, in order.
     """
-    n, m = len(skip_ko), len(skip_en)
-    width, lo = band.width, band.lo
-    score = np.full((n + 1, width), -np.inf)
-    back = np.full((n + 1, width), -1, dtype=np.int8)
-    # prefix[c]: gain of skipping English sentences 0..c-1; lets a row's chain of
-    # English skips be one running maximum.
-    prefix = np.concatenate([[0.0], np.cumsum(skip_en, dtype=np.float64)])
-    for r in range(n + 1):
-        cols = band.columns(r)
-        inside = cols <= m
-        colsc = np.minimum(cols, m)
-        best = np.full(width, -np.inf)
-        step = np.full(width, -1, dtype=np.int8)
-        if r == 0:
-            best[cols == 0] = 0.0
+    _, pieces, height, width = gains.shape
+    score = np.full((pieces, height + 1, width), -np.inf)
+    back = np.full((pieces, height + 1, width), -1, dtype=np.int8)
+    # prefix[k, w]: gain of skipping English sentences 0..w-1, so a row's chain of
+    # English skips is one running maximum
+    prefix = np.zeros((pieces, width))
+    prefix[:, 1:] = np.cumsum(skip_en[:, :width - 1], axis=1)
+    for t in range(height + 1):
+        best = np.full((pieces, width), -np.inf)
+        step = np.full((pieces, width), -1, dtype=np.int8)
+        if t == 0:
+            best[:, 0] = 0.0
         else:
-            _relax(best, step, _from_row(score, lo, r - 1, cols) + skip_ko[r - 1], SKIP_KO)
+            _relax(best, step, score[:, t - 1] + skip_ko[:, t - 1, None], SKIP_KO)
             for s, (a, b) in enumerate(SHAPES):
-                if r >= a:
-                    _relax(best, step, _from_row(score, lo, r - a, cols - b) + gains[s, r - 1], s)
-        best[~inside] = -np.inf
-        # English skips along the row: score[c] = max(best[c], score[c-1] + skip_en[c-1])
-        run = np.maximum.accumulate(best - prefix[colsc]) + prefix[colsc]
-        run[~inside] = -np.inf
+                if t >= a:
+                    _relax(best[:, b:], step[:, b:], score[:, t - a, :width - b] + gains[s, :, t - 1, b:], s)
+        run = np.maximum.accumulate(best - prefix, axis=1) + prefix
         step[run > best] = SKIP_EN
-        score[r], back[r] = run, step
-    return _trace(back, lo, n, m)
-
-
-def _from_row(score: np.ndarray, lo: np.ndarray, row: int, cols: np.ndarray) -> np.ndarray:
-    """``score[row]`` read at absolute columns ``cols`` (``-inf`` outside the row's band)."""
-    idx = cols - lo[row]
-    ok = (idx >= 0) & (idx < score.shape[1])
-    out = np.full(len(cols), -np.inf)
-    out[ok] = score[row, idx[ok]]
-    return out
+        score[:, t], back[:, t] = run, step
+    return [_trace(back[k], int(rows[k]), int(cols[k])) for k in range(pieces)]
 
 
 def _relax(best: np.ndarray, step: np.ndarray, candidate: np.ndarray, code: int) -> None:
@@ -71,13 +58,13 @@ def _relax(best: np.ndarray, step: np.ndarray, candidate: np.ndarray, code: int)
     step[better] = code
 
 
-def _trace(back: np.ndarray, lo: np.ndarray, n: int, m: int) -> list[tuple[int, int, int, int]]:
+def _trace(back: np.ndarray, n: int, m: int) -> list[tuple[int, int, int, int]]:
     beads = []
     r, c = n, m
     while r > 0 or c > 0:
-        code = back[r, c - lo[r]]
+        code = back[r, c]
         if code < 0:
-            raise RuntimeError("alignment band does not connect the two documents")
+            raise RuntimeError("alignment grid does not connect the piece's corners")
         a, b = STEPS[code]
         beads.append((a, b, r, c))
         r, c = r - a, c - b

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import asdict, dataclass
 
 import numpy as np
 
 from .band import Band
 from .dp import SHAPES
+from .pieces import Piece
 
 
 @dataclass(frozen=True)
@@ -71,17 +73,6 @@ def band_cosines(x: np.ndarray, y: np.ndarray, lo: np.ndarray, width: int,
     return out
 
 
-def top_k_mean(cos: np.ndarray, k: int) -> np.ndarray:
-    """Mean of each row's ``k`` largest finite values (0 where a row has none)."""
-    filled = np.where(np.isnan(cos), -np.inf, cos)
-    k = min(k, cos.shape[1])
-    top = -np.partition(-filled, k - 1, axis=1)[:, :k]
-    top = np.where(np.isfinite(top), top, np.nan)
-    with np.errstate(invalid="ignore"):
-        means = np.nanmean(top, axis=1) if top.size else np.zeros(len(cos))
-    return np.nan_to_num(means, nan=0.0)
-
-
 def transpose_band(band: Band, n: int, m: int) -> tuple[np.ndarray, int]:
     """For English sentence j, the first Korean sentence whose band row reaches it, and the width."""
     sent_lo = band.lo[1:] - 1  # sentence-level band of Korean sentence i
@@ -90,6 +81,47 @@ def transpose_band(band: Band, n: int, m: int) -> tuple[np.ndarray, int]:
     last = np.searchsorted(sent_lo, np.arange(m), side="right")
     width = int(max(1, (last - first).max(initial=1)))
     return np.minimum(first, max(n - 1, 0)).astype(np.int64), width
+
+
+@dataclass(frozen=True)
+class Neighbours:
+    """Each sentence's best match on the other side and the mean of its ``k`` best cosines."""
+
+    ko_best: np.ndarray      # (n,) English index, -1 where the band holds none
+    ko_best_cos: np.ndarray  # (n,)
+    en_best: np.ndarray      # (m,) Korean index
+    ko_background: np.ndarray
+    en_background: np.ndarray
+
+
+def neighbours(ko: np.ndarray, en: np.ndarray, band: Band, k: int) -> Neighbours:
+    """Best matches and backgrounds of single sentences, searched within ``band``."""
+    n, m = len(ko), len(en)
+    sent_lo = band.lo[1:] - 1
+    ko_view = band_cosines(ko, en, sent_lo, band.width)
+    if band.full:  # the same matrix read by columns; no second product
+        en_view, en_lo = np.ascontiguousarray(ko_view[:, 1:].T), np.zeros(m, dtype=np.int64)
+    else:
+        en_lo, width = transpose_band(band, n, m)
+        en_view = band_cosines(en, ko, en_lo, width)
+    ko_filled = np.where(np.isnan(ko_view), -np.inf, ko_view)
+    en_filled = np.where(np.isnan(en_view), -np.inf, en_view)
+    ko_arg, en_arg = ko_filled.argmax(axis=1), en_filled.argmax(axis=1)
+    ko_cos = ko_filled[np.arange(n), ko_arg]
+    ko_best = np.where(np.isfinite(ko_cos), sent_lo + ko_arg, -1)
+    return Neighbours(ko_best, ko_cos, en_lo + en_arg, top_k_mean(ko_filled, k), top_k_mean(en_filled, k))
+
+
+def top_k_mean(filled: np.ndarray, k: int) -> np.ndarray:
+    """Mean of each row's ``k`` largest finite values (0 where a row has none); ``-inf`` marks no value."""
+    k = min(k, filled.shape[1])
+    if not filled.size:
+        return np.zeros(len(filled))
+    top = np.partition(filled, filled.shape[1] - k, axis=1)[:, -k:]
+    finite = np.isfinite(top)
+    counts = finite.sum(axis=1)
+    sums = np.where(finite, top, 0).sum(axis=1)
+    return np.divide(sums, counts, out=np.zeros(len(filled)), where=counts > 0)
 
 
 def run_sums(values: np.ndarray, max_run: int) -> np.ndarray:
@@ -101,54 +133,57 @@ def run_sums(values: np.ndarray, max_run: int) -> np.ndarray:
     return out
 
 
-def bead_gains(ko_runs: np.ndarray, en_runs: np.ndarray, ko_chars: np.ndarray, en_chars: np.ndarray,
-               ko_fixed: np.ndarray, en_fixed: np.ndarray, band: Band,
-               params: ScoringParams) -> tuple[np.ndarray, np.ndarray]:
-    """Gain and cosine of every bead shape at every band cell.
+def piece_gains(ko_runs: np.ndarray, en_runs: np.ndarray, ko_chars: np.ndarray, en_chars: np.ndarray,
+                ko_fixed: np.ndarray, en_fixed: np.ndarray, near: Neighbours, pieces: list[Piece],
+                params: ScoringParams) -> tuple[np.ndarray, np.ndarray]:
+    """Gain and cosine of every bead shape at every cell of a group of pieces.
 
-    Returns ``(gains, cosines)``, each of shape ``(len(SHAPES), n, band.width)``
-    indexed as :func:`align.aligner.dp.best_path` expects. Sentences marked in
+    Returns ``(gains, cosines)``, each of shape ``(len(SHAPES), K, R, W)`` for
+    ``K`` pieces padded to ``R`` Korean rows and ``W - 1`` English columns,
+    indexed as :func:`align.aligner.dp.best_paths` expects. Sentences marked in
     ``ko_fixed`` / ``en_fixed`` (recognised page debris) can only stand alone.
     """
     n, m = ko_runs.shape[1], en_runs.shape[1]
-    sent_lo = band.lo[1:] - 1
-    width = band.width
-    cols = sent_lo[:, None] + np.arange(width)          # English sentence ending the bead
-    colsc = np.clip(cols, 0, max(m - 1, 0))
-    valid_col = (cols >= 0) & (cols < m)
-
-    ko_bg = top_k_mean(band_cosines(ko_runs[0], en_runs[0], sent_lo, width), params.k)
-    t_lo, t_width = transpose_band(band, n, m)
-    en_bg = top_k_mean(band_cosines(en_runs[0], ko_runs[0], t_lo, t_width), params.k)
+    ko_start = np.array([p.ko_start for p in pieces])[:, None]
+    en_start = np.array([p.en_start for p in pieces])[:, None]
+    rows = np.array([p.ko_end - p.ko_start for p in pieces])[:, None]
+    cols = np.array([p.en_end - p.en_start for p in pieces])[:, None]
+    height, width = int(rows.max(initial=0)), int(cols.max(initial=0)) + 1
+    t = np.arange(height)                      # the bead ends with local Korean sentence t
+    w = np.arange(width)                       # ... after w English sentences of the piece
+    ko_idx = np.minimum(ko_start + t, n - 1)   # (K, R)
+    en_idx = np.clip(en_start + w - 1, 0, m - 1)  # (K, W)
+    row_ok = (t < rows)[:, :, None]
+    col_ok = ((w >= 1) & (w <= cols))[:, None, :]
 
     max_run = ko_runs.shape[0]
-    ko_bg_run = run_sums(ko_bg, max_run) / np.arange(1, max_run + 1)[:, None]
-    en_bg_run = run_sums(en_bg, max_run) / np.arange(1, max_run + 1)[:, None]
-    ko_len_run = run_sums(ko_chars, max_run)
-    en_len_run = run_sums(en_chars, max_run)
-    ko_fixed_run = run_sums(ko_fixed.astype(float), max_run)
-    en_fixed_run = run_sums(en_fixed.astype(float), max_run)
+    mean_of = np.arange(1, max_run + 1)[:, None]
+    ko_bg = (run_sums(near.ko_background, max_run) / mean_of)[:, ko_idx]
+    en_bg = (run_sums(near.en_background, max_run) / mean_of)[:, en_idx]
+    ko_len, en_len = run_sums(ko_chars, max_run)[:, ko_idx], run_sums(en_chars, max_run)[:, en_idx]
+    ko_free = run_sums(ko_fixed.astype(float), max_run)[:, ko_idx] == 0
+    en_free = run_sums(en_fixed.astype(float), max_run)[:, en_idx] == 0
 
-    gains = np.full((len(SHAPES), n, width), -np.inf)
-    cosines = np.full((len(SHAPES), n, width), np.nan, dtype=np.float32)
+    gains = np.full((len(SHAPES), len(pieces), height, width), -np.inf)
+    cosines = np.full(gains.shape, np.nan, dtype=np.float32)
+    tiny = height * width <= 64  # many tiny products: einsum beats a BLAS call per piece
     for s, (a, b) in enumerate(SHAPES):
-        cos = band_cosines(ko_runs[a - 1], en_runs[b - 1], sent_lo, width)
-        bg = (ko_bg_run[a - 1][:, None] + en_bg_run[b - 1][colsc]) / 2
-        z = (np.log((en_len_run[b - 1][colsc] + 10) / (ko_len_run[a - 1][:, None] + 10))
+        x, y = ko_runs[a - 1][ko_idx], en_runs[b - 1][en_idx]
+        cos = np.einsum("krd,kwd->krw", x, y) if tiny else np.matmul(x, y.transpose(0, 2, 1))
+        bg = (ko_bg[a - 1][:, :, None] + en_bg[b - 1][:, None, :]) / 2
+        z = (np.log((en_len[b - 1][:, None, :] + 10) / (ko_len[a - 1][:, :, None] + 10))
              - params.length_mean) / params.length_sd
         gain = (cos - params.margin * bg - params.threshold
                 - params.length_weight * z ** 2 - params.merge_cost * (a + b - 2)
                 - params.floor_weight * np.maximum(params.floor - cos, 0))
-        ok = (valid_col & (cols - b + 1 >= 0) & np.isfinite(gain)
-              & (ko_fixed_run[a - 1][:, None] == 0) & (en_fixed_run[b - 1][colsc] == 0))
+        ok = (row_ok & col_ok & (t >= a - 1)[None, :, None] & (w >= b)[None, None, :]
+              & ko_free[a - 1][:, :, None] & en_free[b - 1][:, None, :] & np.isfinite(gain))
         gains[s] = np.where(ok, gain, -np.inf)
         cosines[s] = np.where(ok, cos, np.nan)
     return gains, cosines
 
 
-def confidence(cosine: np.ndarray | float, gain: np.ndarray | float,
-               params: ScoringParams) -> np.ndarray | float:
+def confidence(cosine: float, gain: float, params: ScoringParams) -> float:
     """The probability that a bead is right, from its cosine and its gain."""
-    logit = (params.conf_bias + params.conf_cos_weight * np.asarray(cosine)
-             + params.conf_gain_weight * np.asarray(gain))
-    return 1.0 / (1.0 + np.exp(-logit))
+    logit = params.conf_bias + params.conf_cos_weight * cosine + params.conf_gain_weight * gain
+    return 1.0 / (1.0 + math.exp(-logit))
