@@ -9,7 +9,7 @@ import sys
 import numpy as np
 import pytest
 
-from align.embed import embed_runs, encode_unique, resolve
+from align.embed import RunCache, embed_runs, encode_unique, resolve
 
 SENTENCES = [
     "경찰청은 27일 UNDP 서울정책센터와 업무협약을 맺었다고 밝혔다.",
@@ -116,3 +116,15 @@ def test_use_runs_embed_repeated_sentences_once(encoder, monkeypatch):
     runs = encoder.encode_runs(["닫기", "경찰청은 발표했다.", "닫기", "닫기"], 2)
     assert seen == [2]
     assert np.allclose(runs[0, 0], runs[0, 2]) and np.allclose(runs[1, 2], encoder.encode(["경찰청은 발표했다. 닫기"])[0], atol=1e-5)
+
+
+@pytest.mark.parametrize("keep", [False, True])
+def test_a_run_cache_serves_prefilled_documents_once_unless_told_to_keep_them(encoder, keep):
+    inner = Recording(encoder)
+    cache = RunCache(inner, keep=keep)
+    cache.prefill([SENTENCES[:3]], 2)
+    prefill_calls = len(inner.calls)
+    first = cache.encode_runs(SENTENCES[:3], 2)
+    again = cache.encode_runs(SENTENCES[:3], 2)
+    assert np.allclose(first, again)
+    assert len(inner.calls) == prefill_calls + (0 if keep else 1)

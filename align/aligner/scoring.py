@@ -14,7 +14,11 @@ from .pieces import Piece
 
 @dataclass(frozen=True)
 class ScoringParams:
-    """The knobs of the bead score (fitted on the benchmark; reported in every result's signature).
+    """The knobs of the bead score (reported in every result's signature).
+
+    ``threshold``, ``margin``, ``floor`` and ``merge_cost`` are chosen, and the
+    confidence fitted, by ``benchmarks/fit_scoring.py`` on documents built with
+    other seeds than the benchmark reports on.
 
     A bead of shape a-b with joined embeddings x, y gains
     ``cos(x, y) - margin * background - threshold - length_weight * z**2 - merge_cost * (a + b - 2)``
@@ -23,21 +27,21 @@ class ScoringParams:
     standard deviations the English/Korean character ratio is from its usual value.
     """
 
-    threshold: float = -0.10
-    margin: float = 0.25
+    threshold: float = -0.06
+    margin: float = 0.35
     k: int = 4
     length_mean: float = 0.62   # log((en chars + 10) / (ko chars + 10)) in Korean–English news
     length_sd: float = 0.28
     length_weight: float = 0.01
-    merge_cost: float = 0.0
+    merge_cost: float = 0.01
     skip: float = 0.0
     floor: float = 0.20         # below this cosine a pair is penalised steeply ...
     floor_weight: float = 3.0   # ... by this much per unit of cosine short of the floor
-    # confidence = logistic(bias + cos_weight * cosine + gain_weight * gain), fitted on the
-    # benchmark's beads (correct vs wrong, unrelated article pairs included as wrong)
-    conf_bias: float = -3.76
-    conf_cos_weight: float = 17.8
-    conf_gain_weight: float = -6.0
+    # confidence = logistic(bias + cos_weight * cosine + gain_weight * gain), fitted to pairs
+    # strictly correct or not, pairs between unrelated articles included as wrong
+    conf_bias: float = -6.95
+    conf_cos_weight: float = 13.17
+    conf_gain_weight: float = 4.62
 
     def as_dict(self) -> dict:
         return asdict(self)

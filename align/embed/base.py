@@ -84,10 +84,14 @@ def embed_runs_many(encoder: Encoder, documents: Sequence[Sequence[str]], max_ru
 
 class RunCache:
     """An encoder whose run embeddings for known sentence lists were computed beforehand
-    (by :func:`embed_runs_many`); anything else is passed through."""
+    (by :func:`embed_runs_many`); anything else is passed through.
 
-    def __init__(self, encoder: Encoder):
-        self.inner, self.name, self._runs = encoder, encoder.name, {}
+    Each entry is served once, unless ``keep`` (for parameter sweeps over the same
+    documents, which then also keeps what it had to embed on the way).
+    """
+
+    def __init__(self, encoder: Encoder, keep: bool = False):
+        self.inner, self.name, self._runs, self.keep = encoder, encoder.name, {}, keep
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         return self.inner.encode(texts)
@@ -97,5 +101,10 @@ class RunCache:
             self._runs[(tuple(doc), max_run)] = runs
 
     def encode_runs(self, texts: Sequence[str], max_run: int) -> np.ndarray:
-        cached = self._runs.pop((tuple(texts), max_run), None)
-        return cached if cached is not None else embed_runs(self.inner, texts, max_run)
+        key = (tuple(texts), max_run)
+        cached = self._runs.get(key) if self.keep else self._runs.pop(key, None)
+        if cached is None:
+            cached = embed_runs(self.inner, texts, max_run)
+            if self.keep:
+                self._runs[key] = cached
+        return cached
