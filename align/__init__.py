@@ -10,9 +10,11 @@ Pipeline: :mod:`align.segment` → :mod:`align.embed` → :mod:`align.aligner` �
 
 from .aligner import ScoringParams
 from .errors import AlignError, InputError
-from .pipeline import NotTranslationError, __version__, align_files, align_texts
+from .pipeline import (NotTranslationError, __version__, align_files, align_sentences, align_texts,
+                       sentences_of)
 from .segment import segment
 from .types import Alignment, Bead, Sentence
 
 __all__ = ["AlignError", "Alignment", "Bead", "InputError", "NotTranslationError", "ScoringParams",
-           "Sentence", "__version__", "align_files", "align_texts", "segment"]
+           "Sentence", "__version__", "align_files", "align_sentences", "align_texts", "segment",
+           "sentences_of"]

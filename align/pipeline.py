@@ -42,9 +42,17 @@ def align_texts(ko_text: str, en_text: str, model: str | Encoder | None = None,
     one sentence per line. Every sentence of both texts ends up in exactly one
     bead of the result, pairs and leftovers in document order.
     """
+    return align_sentences(ko_text, en_text, sentences_of(ko_text, split), sentences_of(en_text, split),
+                           model=model, split=split, params=params)
+
+
+def align_sentences(ko_text: str, en_text: str, ko: list[Sentence], en: list[Sentence],
+                    model: str | Encoder | None = None, split: str = "auto",
+                    params: ScoringParams | None = None) -> Alignment:
+    """:func:`align_texts` for texts already cut into ``ko`` and ``en`` by :func:`sentences_of`
+    (``split`` is the mode they were cut with, recorded in the result's settings)."""
     params = params or ScoringParams()
     encoder = get_encoder(model) if model is None or isinstance(model, str) else model
-    ko, en = sentences_of(ko_text, split), sentences_of(en_text, split)
     ko_debris, en_debris = classify_sentences(ko_text, ko), classify_sentences(en_text, en)
     ko_runs = embed_runs(encoder, [s.text for s in ko], MAX_RUN)
     en_runs = embed_runs(encoder, [s.text for s in en], MAX_RUN)

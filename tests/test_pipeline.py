@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from align import Alignment, Bead, InputError, NotTranslationError, align_files, align_texts
+from align import (Alignment, Bead, InputError, NotTranslationError, align_files, align_sentences, align_texts,
+                   sentences_of)
 from conftest import SAMPLE_NAMES, SAMPLES, read_gold
 
 
@@ -52,6 +53,13 @@ def test_output_is_deterministic(encoder):
     ko = (SAMPLES / "owl-bus.ko.txt").read_text("utf-8")
     en = (SAMPLES / "owl-bus.en.txt").read_text("utf-8")
     assert align_texts(ko, en, model=encoder) == align_texts(ko, en, model=encoder)
+
+
+def test_texts_cut_beforehand_align_as_the_texts_do(encoder):
+    ko = (SAMPLES / "owl-bus.ko.txt").read_text("utf-8")
+    en = (SAMPLES / "owl-bus.en.txt").read_text("utf-8")
+    cut = align_sentences(ko, en, sentences_of(ko), sentences_of(en), model=encoder)
+    assert cut == align_texts(ko, en, model=encoder)
 
 
 def test_pre_segmented_lines(encoder):

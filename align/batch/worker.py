@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from ..aligner import MAX_RUN
 from ..embed import RunCache, get_encoder
 from ..errors import AlignError
-from ..pipeline import align_texts, check_translation, read_pair, sentences_of
+from ..pipeline import align_sentences, check_translation, read_pair, sentences_of
 from ..types import Alignment
 from .manifest import Entry
 from .store import PartStore
@@ -53,14 +53,14 @@ class PairAligner:
             if e.id in failed:
                 result = PairResult(e, error=failed[e.id])
             else:
-                result = self._align(e, texts[e.id], cache)
+                result = self._align(e, texts[e.id], segmented[e.id], cache)
             self.store.commit(result)
             report.append((e.id, result.error is not None))
         return report
 
-    def _align(self, entry: Entry, texts: tuple[str, str], cache: RunCache) -> PairResult:
+    def _align(self, entry: Entry, texts: tuple[str, str], sentences, cache: RunCache) -> PairResult:
         try:
-            alignment = align_texts(*texts, model=cache, split=self.split)
+            alignment = align_sentences(*texts, *sentences, model=cache, split=self.split)
             return PairResult(entry, check_translation(alignment, entry.ko, entry.en))
         except AlignError as err:
             return PairResult(entry, error=str(err))
