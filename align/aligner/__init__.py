@@ -59,8 +59,8 @@ def align_embeddings(ko_runs: np.ndarray, en_runs: np.ndarray, ko_chars: np.ndar
         group_pieces = [all_pieces[k] for k in group]
         gains, cosines = piece_gains(ko_runs, en_runs, ko_chars, en_chars, ko_fixed, en_fixed, near,
                                      group_pieces, params)
-        rows = np.array([p.ko_end - p.ko_start for p in group_pieces])
-        cols = np.array([p.en_end - p.en_start for p in group_pieces])
+        rows = np.array([p.ko_count for p in group_pieces])
+        cols = np.array([p.en_count for p in group_pieces])
         skip_ko = np.full(gains.shape[1:3], params.skip)
         skip_en = np.full((len(group), gains.shape[3]), params.skip)
         for k, path in enumerate(best_paths(gains, skip_ko, skip_en, rows, cols)):

@@ -29,8 +29,16 @@ class Piece:
     en_end: int
 
     @property
+    def ko_count(self) -> int:
+        return self.ko_end - self.ko_start
+
+    @property
+    def en_count(self) -> int:
+        return self.en_end - self.en_start
+
+    @property
     def cells(self) -> int:
-        return (self.ko_end - self.ko_start + 1) * (self.en_end - self.en_start + 1)
+        return (self.ko_count + 1) * (self.en_count + 1)
 
 
 def anchors(ko_best: np.ndarray, ko_best_cos: np.ndarray, en_best: np.ndarray,
@@ -102,6 +110,6 @@ def size_classes(pieces: list[Piece]) -> list[list[int]]:
     """Indices of ``pieces`` grouped by size (powers of two), so a group pads little."""
     groups: dict[int, list[int]] = {}
     for k, p in enumerate(pieces):
-        side = max(p.ko_end - p.ko_start, p.en_end - p.en_start, 1)
+        side = max(p.ko_count, p.en_count, 1)
         groups.setdefault(math.ceil(math.log2(side)), []).append(k)
     return [groups[c] for c in sorted(groups)]

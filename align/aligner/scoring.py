@@ -150,8 +150,8 @@ def piece_gains(ko_runs: np.ndarray, en_runs: np.ndarray, ko_chars: np.ndarray, 
     n, m = ko_runs.shape[1], en_runs.shape[1]
     ko_start = np.array([p.ko_start for p in pieces])[:, None]
     en_start = np.array([p.en_start for p in pieces])[:, None]
-    rows = np.array([p.ko_end - p.ko_start for p in pieces])[:, None]
-    cols = np.array([p.en_end - p.en_start for p in pieces])[:, None]
+    rows = np.array([p.ko_count for p in pieces])[:, None]
+    cols = np.array([p.en_count for p in pieces])[:, None]
     height, width = int(rows.max(initial=0)), int(cols.max(initial=0)) + 1
     t = np.arange(height)                      # the bead ends with local Korean sentence t
     w = np.arange(width)                       # ... after w English sentences of the piece
