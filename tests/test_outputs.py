@@ -145,6 +145,8 @@ def test_review_page_in_a_real_headless_chromium(tmp_path):
         assert leftovers.count() == len(GOLD) - len(GOLD_PAIRS)
         assert page.locator("tr.leftover .cat.omission").count() == 1
         assert "3천201" in page.locator("tr.pair .flags").inner_text()
+        assert page.locator("tr.pair.high .flags").count() == 0  # a flagged pair is never shown as fine
+        assert colour("tr.pair:has(.flags)") == colour("tr.mid")  # amber: check
         page.keyboard.press("n")
         assert page.locator("tr.current").count() == 1
         page.check("#only-problems")

@@ -12,7 +12,7 @@ from html import escape
 
 from ..summary import summarize
 
-HIGH, MID = 0.9, 0.6  # green at or above HIGH, amber at or above MID, red below
+HIGH, MID = 0.9, 0.6  # green at or above HIGH (unless flagged), amber at or above MID, red below
 
 _STYLE = """
 body{font:15px/1.45 system-ui,-apple-system,"Noto Sans KR","Noto Sans CJK KR",sans-serif;margin:0;color:#1d1d1f}
@@ -99,7 +99,7 @@ def _row(alignment, bead, n) -> str:
         return (f"<tr class=\"bead leftover problem\" id=\"b{n}\" data-kind=\"leftover\" "
                 f"data-category=\"{escape(bead.category or '')}\"><td>{n}</td><td lang=\"ko\">{ko_cell}</td>"
                 f"<td lang=\"en\">{en_cell}</td><td></td><td>leftover</td></tr>")
-    band = "high" if bead.score >= HIGH else "mid" if bead.score >= MID else "low"
+    band = "high" if bead.score >= HIGH and not bead.flags else "mid" if bead.score >= MID else "low"
     problem = " problem" if band != "high" or bead.flags else ""
     flags = ("<ul class=\"flags\">" + "".join(f"<li>{escape(f.message)}</li>" for f in bead.flags) + "</ul>"
              if bead.flags else "")
