@@ -1,6 +1,6 @@
 """Alignment benchmark on documents built from ../shared/data/ko-en (not a test).
 
-    python benchmarks/bench_align.py [--suite mixed] [--model use-m3]
+    python benchmarks/bench_align.py [--suite mixed] [--model use-m3] [--seeds 13 --seeds 101 ...]
 
 Prints, per suite: strict and lax F1 (Vecalign's definition), precision and
 recall of unaligned sentences, precision and recall of the debris fragments
@@ -41,10 +41,10 @@ def align_documents(docs, encoder, params=None):
     return results, t_embed, time.perf_counter() - t0
 
 
-def run_suite(suite, encoder, params):
-    from docs import make_documents
+def run_suite(suite, encoder, params, seeds=(13,)):
+    from docs import make_suite
     from metrics import debris_scores, strict_lax, unaligned
-    docs = make_documents(suite)
+    docs = make_suite(suite, seeds)
     results, t_embed, t_align = align_documents(docs, encoder, params)
     tests = [[(b.ko, b.en) for b in r.beads] for r in results]
     golds = [d.gold for d in docs]
@@ -80,7 +80,9 @@ def one_article_seconds(model):
 @click.command()
 @click.option("--suite", "suites", multiple=True, type=click.Choice(SUITES), help="Default: all.")
 @click.option("--model", default=None, help="Encoder name (default: the embedded one).")
-def main(suites, model):
+@click.option("--seeds", multiple=True, type=int, default=(13,), show_default=True,
+              help="Build each suite once per seed (more documents, steadier figures).")
+def main(suites, model, seeds):
     from docs import shared_data_here
     if not shared_data_here():
         return
@@ -88,13 +90,13 @@ def main(suites, model):
     from align.embed import get_encoder
     encoder = get_encoder(model)
     params = ScoringParams()
-    print(f"model {encoder.name}; params {params.as_dict()}")
+    print(f"model {encoder.name}; seeds {list(seeds)}; params {params.as_dict()}")
     header = (f"{'suite':<10} {'docs':>4} {'sents':>6} {'strictF1':>8} {'laxF1':>6} {'unalP':>6} "
               f"{'unalR':>6} {'debrisP':>7} {'debrisR':>7} {'flagged':>7} {'embed_s':>7} {'align_s':>7} {'sent/s':>7}")
     print(header)
     breakdowns, reliability = {}, {}
     for suite in suites or SUITES:
-        r = run_suite(suite, encoder, params)
+        r = run_suite(suite, encoder, params, seeds)
         breakdowns[suite] = r["debris_by_category"]
         reliability[suite] = r["reliability"]
         print(f"{suite:<10} {r['docs']:>4} {r['sentences']:>6} {r['f1_strict']:>8.3f} {r['f1_lax']:>6.3f} "

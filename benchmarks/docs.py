@@ -90,6 +90,14 @@ def make_documents(suite: str, size: int = 30, name: str = "park-news-dev", seed
     return docs
 
 
+def make_suite(suite: str, seeds: tuple[int, ...] = (13,)) -> list[Document]:
+    """The documents of ``suite`` built once per seed (other merges, omissions and debris), together.
+
+    The clean suite draws nothing at random: it is built once whatever the seeds.
+    """
+    return [d for seed in (seeds[:1] if suite == "clean" else seeds) for d in make_documents(suite, seed=seed)]
+
+
 def build(chunk: list[tuple[str, str]], rng: random.Random, merge: float, drop: float,
           debris: bool) -> Document:
     """Apply merges, drops and debris to aligned pairs, keeping the gold alignment."""

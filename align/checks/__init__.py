@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 import regex
 
@@ -71,8 +72,7 @@ def check_names(ko_text: str, en_text: str) -> list[Flag]:
     ("International Olympic Committee" for IOC); a gloss in brackets after a Korean
     name ("국제올림픽위원회(IOC)") is not checked.
     """
-    english = en_text.casefold().replace(".", "")
-    initials = _initials(en_text)
+    english, initials = _english_forms(en_text)
     glosses = {i for m in _GLOSS.finditer(ko_text) for i in range(m.start(), m.end())}
     flags, seen = [], set()
     for m in _LATIN.finditer(ko_text):
@@ -93,10 +93,19 @@ _GLOSS = regex.compile(r"(?<=\p{Hangul})\([^()]*\)")
 _CAPITALISED_RUN = regex.compile(r"\p{Lu}[\p{L}'-]*(?:\s+(?:(?:of|and|for|the|on|in|de|&)\s+)*\p{Lu}[\p{L}'-]*)+")
 
 
+_WORD_BREAK = regex.compile(r"[\s-]+")
+
+
+@lru_cache(maxsize=8)
+def _english_forms(text: str) -> tuple[str, str]:
+    """The English text casefolded without dots, and its initials (once per article, not per pair)."""
+    return text.casefold().replace(".", ""), _initials(text)
+
+
 def _initials(text: str) -> str:
     """Initials of every run of capitalised words, joined: "World Trade Organization" -> "WTO"."""
     runs = []
     for m in _CAPITALISED_RUN.finditer(text):
-        words = [w for w in regex.split(r"[\s-]+", m.group()) if w and w[0].isupper()]
+        words = [w for w in _WORD_BREAK.split(m.group()) if w and w[0].isupper()]
         runs.append("".join(w[0] for w in words))
     return " ".join(runs)
