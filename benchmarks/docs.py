@@ -6,11 +6,11 @@ Everything is seeded, so a suite is the same on every run.
 
 from __future__ import annotations
 
-import math
 import random
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from align.aligner.scoring import length_z
 from align.language import hangul_share
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "ko-en"
@@ -73,7 +73,7 @@ def load_pairs(name: str = "park-news-dev") -> list[tuple[str, str]]:
     pairs = [(k.strip(), e.strip()) for k, e in zip(ko, en) if k.strip() and e.strip()]
     return [(k, e) for k, e in pairs
             if hangul_share(k) >= 0.5 and hangul_share(e) == 0
-            and abs((math.log((len(e) + 10) / (len(k) + 10)) - 0.62) / 0.28) <= 3]
+            and abs(length_z(len(k), len(e))) <= 3]
 
 
 def make_documents(suite: str, size: int = 30, name: str = "park-news-dev", seed: int = 13) -> list[Document]:

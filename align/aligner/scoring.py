@@ -47,6 +47,11 @@ class ScoringParams:
         return asdict(self)
 
 
+def length_z(ko_chars, en_chars, params: ScoringParams = ScoringParams()):
+    """How many standard deviations the English/Korean character ratio is from its usual value."""
+    return (np.log((en_chars + 10) / (ko_chars + 10)) - params.length_mean) / params.length_sd
+
+
 def band_cosines(x: np.ndarray, y: np.ndarray, lo: np.ndarray, width: int,
                  block: int = 256) -> np.ndarray:
     """``out[i, w] = x[i] · y[lo[i] + w]``; NaN where ``lo[i] + w`` is outside ``y``.
@@ -175,8 +180,7 @@ def piece_gains(ko_runs: np.ndarray, en_runs: np.ndarray, ko_chars: np.ndarray, 
         x, y = ko_runs[a - 1][ko_idx], en_runs[b - 1][en_idx]
         cos = np.einsum("krd,kwd->krw", x, y) if tiny else np.matmul(x, y.transpose(0, 2, 1))
         bg = (ko_bg[a - 1][:, :, None] + en_bg[b - 1][:, None, :]) / 2
-        z = (np.log((en_len[b - 1][:, None, :] + 10) / (ko_len[a - 1][:, :, None] + 10))
-             - params.length_mean) / params.length_sd
+        z = length_z(ko_len[a - 1][:, :, None], en_len[b - 1][:, None, :], params)
         gain = (cos - params.margin * bg - params.threshold
                 - params.length_weight * z ** 2 - params.merge_cost * (a + b - 2)
                 - params.floor_weight * np.maximum(params.floor - cos, 0))

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from dataclasses import dataclass
 
-from ..aligner import ScoringParams
+from ..aligner.scoring import length_z
 from ..language import hangul_share
 from ..types import Alignment, Bead
-
-_PARAMS = ScoringParams()
 
 
 @dataclass(frozen=True)
@@ -28,8 +25,7 @@ class QualityFilters:
         if self.min_score is not None and bead.score < self.min_score:
             return "min_score"
         if self.max_length_sd is not None:
-            z = (math.log((len(en) + 10) / (len(ko) + 10)) - _PARAMS.length_mean) / _PARAMS.length_sd
-            if abs(z) > self.max_length_sd:
+            if abs(length_z(len(ko), len(en))) > self.max_length_sd:
                 return "length_ratio"
         if self.script and (hangul_share(ko) < 0.5 or hangul_share(en) > 0 or _latin_share(en) < 0.5):
             return "script"
