@@ -61,9 +61,7 @@ def align_embeddings(ko_runs: np.ndarray, en_runs: np.ndarray, ko_chars: np.ndar
                                      group_pieces, params)
         rows = np.array([p.ko_count for p in group_pieces])
         cols = np.array([p.en_count for p in group_pieces])
-        skip_ko = np.full(gains.shape[1:3], params.skip)
-        skip_en = np.full((len(group), gains.shape[3]), params.skip)
-        for k, path in enumerate(best_paths(gains, skip_ko, skip_en, rows, cols)):
+        for k, path in enumerate(best_paths(gains, params.skip, rows, cols)):
             by_piece[group[k]] = _dress(group_pieces[k], k, path, gains, cosines, params)
     return [bead for piece_beads in by_piece for bead in piece_beads]
 

@@ -18,31 +18,30 @@ SKIP_EN = len(SHAPES) + 1   # an English sentence left alone (0-1)
 STEPS = SHAPES + ((1, 0), (0, 1))
 
 
-def best_paths(gains: np.ndarray, skip_ko: np.ndarray, skip_en: np.ndarray, rows: np.ndarray,
+def best_paths(gains: np.ndarray, skip: float, rows: np.ndarray,
                cols: np.ndarray) -> list[list[tuple[int, int, int, int]]]:
     """The highest-scoring monotone bead sequence of each piece.
 
     ``gains[s, k, t - 1, w]`` is the gain of shape ``SHAPES[s]`` ending after
     ``t`` Korean and ``w`` English sentences of piece ``k`` (``-inf`` where
-    impossible); ``skip_ko[k, t]`` and ``skip_en[k, w]`` are the gains of
-    leaving local sentence t or w alone; piece k has ``rows[k]`` Korean and
-    ``cols[k]`` English sentences. Returns, per piece, beads as
-    ``(ko_count, en_count, ko_end, en_end)`` in local positions, in order.
+    impossible); ``skip`` is the gain of leaving one sentence alone; piece k
+    has ``rows[k]`` Korean and ``cols[k]`` English sentences. Returns, per
+    piece, beads as ``(ko_count, en_count, ko_end, en_end)`` in local
+    positions, in order.
     """
     _, pieces, height, width = gains.shape
     score = np.full((pieces, height + 1, width), -np.inf)
     back = np.full((pieces, height + 1, width), -1, dtype=np.int8)
-    # prefix[k, w]: gain of skipping English sentences 0..w-1, so a row's chain of
+    # prefix[w]: gain of skipping English sentences 0..w-1, so a row's chain of
     # English skips is one running maximum
-    prefix = np.zeros((pieces, width))
-    prefix[:, 1:] = np.cumsum(skip_en[:, :width - 1], axis=1)
+    prefix = skip * np.arange(width)
     for t in range(height + 1):
         best = np.full((pieces, width), -np.inf)
         step = np.full((pieces, width), -1, dtype=np.int8)
         if t == 0:
             best[:, 0] = 0.0
         else:
-            _relax(best, step, score[:, t - 1] + skip_ko[:, t - 1, None], SKIP_KO)
+            _relax(best, step, score[:, t - 1] + skip, SKIP_KO)
             for s, (a, b) in enumerate(SHAPES):
                 if t >= a:
                     _relax(best[:, b:], step[:, b:], score[:, t - a, :width - b] + gains[s, :, t - 1, b:], s)

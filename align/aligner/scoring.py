@@ -54,13 +54,13 @@ def length_z(ko_chars, en_chars, params: ScoringParams = ScoringParams()):
 
 def band_cosines(x: np.ndarray, y: np.ndarray, lo: np.ndarray, width: int,
                  block: int = 256) -> np.ndarray:
-    """``out[i, w] = x[i] · y[lo[i] + w]``; NaN where ``lo[i] + w`` is outside ``y``.
+    """``out[i, w] = x[i] · y[lo[i] + w]``; ``-inf`` (no match) where ``lo[i] + w`` is outside ``y``.
 
     Row blocks keep the work a few matrix products; ``lo`` is non-decreasing, so
     a block's columns are a short contiguous span.
     """
     n, m = len(x), len(y)
-    out = np.full((n, width), np.nan, dtype=np.float32)
+    out = np.full((n, width), -np.inf, dtype=np.float32)
     offsets = np.arange(width)
     for start in range(0, n, block):
         rows = slice(start, min(n, start + block))
@@ -75,7 +75,7 @@ def band_cosines(x: np.ndarray, y: np.ndarray, lo: np.ndarray, width: int,
             continue
         cols = lo[rows, None] + offsets - first
         ok = (cols >= 0) & (cols < last - first)
-        block_out = np.full(cols.shape, np.nan, dtype=np.float32)
+        block_out = np.full(cols.shape, -np.inf, dtype=np.float32)
         rr = np.nonzero(ok)[0]
         block_out[ok] = local[rr, cols[ok]]
         out[rows] = block_out
@@ -113,24 +113,22 @@ def neighbours(ko: np.ndarray, en: np.ndarray, band: Band, k: int) -> Neighbours
     else:
         en_lo, width = transpose_band(band, n, m)
         en_view = band_cosines(en, ko, en_lo, width)
-    ko_filled = np.where(np.isnan(ko_view), -np.inf, ko_view)
-    en_filled = np.where(np.isnan(en_view), -np.inf, en_view)
-    ko_arg, en_arg = ko_filled.argmax(axis=1), en_filled.argmax(axis=1)
-    ko_cos = ko_filled[np.arange(n), ko_arg]
+    ko_arg, en_arg = ko_view.argmax(axis=1), en_view.argmax(axis=1)
+    ko_cos = ko_view[np.arange(n), ko_arg]
     ko_best = np.where(np.isfinite(ko_cos), sent_lo + ko_arg, -1)
-    return Neighbours(ko_best, ko_cos, en_lo + en_arg, top_k_mean(ko_filled, k), top_k_mean(en_filled, k))
+    return Neighbours(ko_best, ko_cos, en_lo + en_arg, top_k_mean(ko_view, k), top_k_mean(en_view, k))
 
 
-def top_k_mean(filled: np.ndarray, k: int) -> np.ndarray:
+def top_k_mean(cos: np.ndarray, k: int) -> np.ndarray:
     """Mean of each row's ``k`` largest finite values (0 where a row has none); ``-inf`` marks no value."""
-    k = min(k, filled.shape[1])
-    if not filled.size:
-        return np.zeros(len(filled))
-    top = np.partition(filled, filled.shape[1] - k, axis=1)[:, -k:]
+    k = min(k, cos.shape[1])
+    if not cos.size:
+        return np.zeros(len(cos))
+    top = np.partition(cos, cos.shape[1] - k, axis=1)[:, -k:]
     finite = np.isfinite(top)
     counts = finite.sum(axis=1)
     sums = np.where(finite, top, 0).sum(axis=1)
-    return np.divide(sums, counts, out=np.zeros(len(filled)), where=counts > 0)
+    return np.divide(sums, counts, out=np.zeros(len(cos)), where=counts > 0)
 
 
 def run_sums(values: np.ndarray, max_run: int) -> np.ndarray:
@@ -185,7 +183,7 @@ def piece_gains(ko_runs: np.ndarray, en_runs: np.ndarray, ko_chars: np.ndarray, 
                 - params.length_weight * z ** 2 - params.merge_cost * (a + b - 2)
                 - params.floor_weight * np.maximum(params.floor - cos, 0))
         ok = (row_ok & col_ok & (t >= a - 1)[None, :, None] & (w >= b)[None, None, :]
-              & ko_free[a - 1][:, :, None] & en_free[b - 1][:, None, :] & np.isfinite(gain))
+              & ko_free[a - 1][:, :, None] & en_free[b - 1][:, None, :])
         gains[s] = np.where(ok, gain, -np.inf)
         cosines[s] = np.where(ok, cos, np.nan)
     return gains, cosines
