@@ -100,7 +100,7 @@ def _row(alignment, bead, n) -> str:
                 f"data-category=\"{escape(bead.category or '')}\"><td>{n}</td><td lang=\"ko\">{ko_cell}</td>"
                 f"<td lang=\"en\">{en_cell}</td><td></td><td>leftover</td></tr>")
     band = "high" if bead.score >= HIGH and not bead.flags else "mid" if bead.score >= MID else "low"
-    problem = " problem" if band != "high" or bead.flags else ""
+    problem = "" if band == "high" else " problem"  # a flagged pair is never high
     flags = ("<ul class=\"flags\">" + "".join(f"<li>{escape(f.message)}</li>" for f in bead.flags) + "</ul>"
              if bead.flags else "")
     return (f"<tr class=\"bead pair {band}{problem}\" id=\"b{n}\" data-kind=\"{escape(bead.kind)}\" "
