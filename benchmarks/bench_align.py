@@ -22,12 +22,18 @@ from threadpoolctl import threadpool_limits
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-SUITES = ("clean", "merged", "omissions", "debris", "mixed")
+from docs import SUITES, seeds_option, suites_option  # noqa: E402  (beside this script)
+
+
+def align_lines(docs, model, params=None):
+    """Our alignment of each document, its sentences given one per line."""
+    from align import align_texts
+    return [align_texts("\n".join(d.ko), "\n".join(d.en), model=model, split="lines", params=params)
+            for d in docs]
 
 
 def align_documents(docs, encoder, params=None):
     """Our alignments of ``docs`` (one sentence per line): results, embedding and alignment seconds."""
-    from align import align_texts
     from align.aligner import MAX_RUN
     from align.embed import RunCache
     cached = RunCache(encoder)  # documents embedded first (timed apart); alignment finds them ready
@@ -36,22 +42,19 @@ def align_documents(docs, encoder, params=None):
         cached.prefill([d.ko, d.en], MAX_RUN)
     t_embed = time.perf_counter() - t0
     t0 = time.perf_counter()
-    results = [align_texts("\n".join(d.ko), "\n".join(d.en), model=cached, split="lines", params=params)
-               for d in docs]
+    results = align_lines(docs, cached, params)
     return results, t_embed, time.perf_counter() - t0
 
 
 def run_suite(suite, encoder, params, seeds=(13,)):
     from docs import make_suite
-    from metrics import debris_scores, strict_lax, unaligned
+    from metrics import beads_of, debris_scores, scores
     docs = make_suite(suite, seeds)
     results, t_embed, t_align = align_documents(docs, encoder, params)
-    tests = [[(b.ko, b.en) for b in r.beads] for r in results]
-    golds = [d.gold for d in docs]
     n_sent = sum(len(d.ko) + len(d.en) for d in docs)
     pairs = [b for r in results for b in r.pairs]
     correct = [((b.ko, b.en) in set(d.gold), b.score) for d, r in zip(docs, results) for b in r.pairs]
-    return {**strict_lax(golds, tests), **unaligned(golds, tests), **debris_scores(docs, results),
+    return {**scores(docs, beads_of(results)), **debris_scores(docs, results),
             "reliability": correct,
             "docs": len(docs), "sentences": n_sent, "embed_s": t_embed, "align_s": t_align,
             "sent_per_s": n_sent / (t_embed + t_align),
@@ -78,10 +81,9 @@ def one_article_seconds(model):
 
 
 @click.command()
-@click.option("--suite", "suites", multiple=True, type=click.Choice(SUITES), help="Default: all.")
+@suites_option
 @click.option("--model", default=None, help="Encoder name (default: the embedded one).")
-@click.option("--seeds", multiple=True, type=int, default=(13,), show_default=True,
-              help="Build each suite once per seed (more documents, steadier figures).")
+@seeds_option
 def main(suites, model, seeds):
     from docs import shared_data_here
     if not shared_data_here():

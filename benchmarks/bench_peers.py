@@ -28,7 +28,9 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-SUITES = ("clean", "merged", "omissions", "debris", "mixed")
+from docs import SUITES, seeds_option, suites_option  # noqa: E402  (beside this script)
+from metrics import beads_of, scores  # noqa: E402
+
 SWEEP = (-0.05, 0.0, 0.05, 0.1)  # Bertalign skips tried for its "tuned" row
 
 
@@ -86,12 +88,6 @@ def vecalign(vecs0, vecs1, max_size=4):
     return [(tuple(a), tuple(b)) for a, b in stack[0]["final_alignments"]]
 
 
-def score(docs, tests):
-    from metrics import strict_lax, unaligned
-    golds = [d.gold for d in docs]
-    return {**strict_lax(golds, tests), **unaligned(golds, tests)}
-
-
 def embed_suite(suite, encoder, seeds):
     """The suite's documents and, as the peers make them, the embeddings of every concatenation."""
     from docs import make_suite
@@ -106,7 +102,7 @@ def bertalign_rows(docs, b_emb, b_embed, core, skips):
     for name, skip in skips.items():
         t0 = time.perf_counter()
         tests = [bertalign(core, *src, *tgt, skip=skip) for src, tgt in b_emb]
-        rows[f"bertalign {name} ({skip:+.2f})"] = {**score(docs, tests), "embed_s": b_embed,
+        rows[f"bertalign {name} ({skip:+.2f})"] = {**scores(docs, tests), "embed_s": b_embed,
                                                   "align_s": time.perf_counter() - t0}
     return rows
 
@@ -116,24 +112,23 @@ def run_suite(docs, b_emb, b_embed, encoder, core, skips):
     rows = {}
     # ours: run embeddings derived from per-sentence features, then align
     results, embed, align_s = align_documents(docs, encoder)
-    rows["align"] = {**score(docs, [[(b.ko, b.en) for b in r.beads] for r in results]), "embed_s": embed,
+    rows["align"] = {**scores(docs, beads_of(results)), "embed_s": embed,
                      "align_s": align_s}
     if core is not None:
         rows.update(bertalign_rows(docs, b_emb, b_embed, core, skips))
     try:
         t0 = time.perf_counter()
         tests = [vecalign(src[0].copy(), tgt[0].copy()) for src, tgt in b_emb]
-        rows["vecalign"] = {**score(docs, tests), "embed_s": b_embed, "align_s": time.perf_counter() - t0}
+        rows["vecalign"] = {**scores(docs, tests), "embed_s": b_embed, "align_s": time.perf_counter() - t0}
     except ImportError:
         pass
     return rows
 
 
 @click.command()
-@click.option("--suite", "suites", multiple=True, type=click.Choice(SUITES), help="Default: all.")
+@suites_option
 @click.option("--tuned-skip", type=float, default=None, help="Bertalign's tuned skip (default: swept on mixed).")
-@click.option("--seeds", multiple=True, type=int, default=(13,), show_default=True,
-              help="Build each suite once per seed (more documents, steadier figures).")
+@seeds_option
 def main(suites, tuned_skip, seeds):
     from docs import shared_data_here
     if not shared_data_here():

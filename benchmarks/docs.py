@@ -10,10 +10,18 @@ import random
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import click
+
 from align.aligner.scoring import length_z
 from align.language import hangul_share
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "ko-en"
+
+SUITES = ("clean", "merged", "omissions", "debris", "mixed")
+# --suite and --seeds, for every benchmark that builds suites
+suites_option = click.option("--suite", "suites", multiple=True, type=click.Choice(SUITES), help="Default: all.")
+seeds_option = click.option("--seeds", multiple=True, type=int, default=(13,), show_default=True,
+                            help="Build each suite once per seed (more documents, steadier figures).")
 
 # Page debris as scraped news pages carry it, in many sites' styles.
 KO_DEBRIS = [

@@ -26,15 +26,12 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from bench_align import align_lines  # noqa: E402  (beside this script)
+from metrics import beads_of, scores  # noqa: E402
+
 SEEDS = (7, 21, 42)
 GRID = {"merge_cost": (0.0, 0.005, 0.01, 0.015, 0.02, 0.025), "threshold": (-0.12, -0.09, -0.06, -0.03),
         "floor": (0.2, 0.25, 0.3), "margin": (0.25, 0.35)}
-
-
-def align_all(docs, cache, params):
-    from align import align_texts
-    return [align_texts("\n".join(d.ko), "\n".join(d.en), model=cache, split="lines", params=params)
-            for d in docs]
 
 
 def raw_pairs(docs, cache, params):
@@ -48,16 +45,10 @@ def raw_pairs(docs, cache, params):
 
     pipeline.align_embeddings = record
     try:
-        align_all(docs, cache, params)
+        align_lines(docs, cache, params)
     finally:
         pipeline.align_embeddings = real
     return [[b for b in beads if b.ko and b.en] for beads in recorded]
-
-
-def scores(docs, results):
-    from metrics import strict_lax, unaligned
-    golds, tests = [d.gold for d in docs], [[(b.ko, b.en) for b in r.beads] for r in results]
-    return {**strict_lax(golds, tests), **unaligned(golds, tests)}
 
 
 def fit_logistic(x: np.ndarray, y: np.ndarray, iterations: int = 50) -> np.ndarray:
@@ -83,8 +74,8 @@ def main():
     for values in itertools.product(*GRID.values()):
         knobs = dict(zip(GRID, values))
         params = dataclasses.replace(ScoringParams(), **knobs)
-        mixed = scores(suites["mixed"], align_all(suites["mixed"], cache, params))
-        merged = scores(suites["merged"], align_all(suites["merged"], cache, params))
+        mixed = scores(suites["mixed"], beads_of(align_lines(suites["mixed"], cache, params)))
+        merged = scores(suites["merged"], beads_of(align_lines(suites["merged"], cache, params)))
         both = min(mixed["unaligned_precision"], mixed["unaligned_recall"])
         print(f"{knobs}  mixed F1 {mixed['f1_strict']:.3f} unalP {mixed['unaligned_precision']:.3f} "
               f"unalR {mixed['unaligned_recall']:.3f}  merged F1 {merged['f1_strict']:.3f}", flush=True)

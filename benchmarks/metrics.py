@@ -64,6 +64,17 @@ def unaligned(golds: list[Beads], tests: list[Beads]) -> dict[str, float]:
             "unaligned_recall": tp / (tp + fn) if tp + fn else 1.0}
 
 
+def beads_of(results) -> list[Beads]:
+    """Each alignment result's beads as index tuples."""
+    return [[(b.ko, b.en) for b in r.beads] for r in results]
+
+
+def scores(docs, tests: list[Beads]) -> dict[str, float]:
+    """Strict and lax P/R/F1 and unaligned P/R of ``tests`` against the documents' gold."""
+    golds = [d.gold for d in docs]
+    return {**strict_lax(golds, tests), **unaligned(golds, tests)}
+
+
 def debris_scores(docs, results) -> dict:
     """Debris fragments left unaligned and named as debris: precision, recall, and counts per category.
 
