@@ -26,6 +26,13 @@ def run(ko, en, ko_fixed=None, en_fixed=None):
                             ko_fixed, en_fixed)
 
 
+def record_cuts(monkeypatch) -> list:
+    """The pieces of every cut the aligner makes, in call order."""
+    seen, real_cut = [], pieces.cut
+    monkeypatch.setattr("align.aligner.cut", lambda *a, **k: seen.append(real_cut(*a, **k)) or seen[-1])
+    return seen
+
+
 def assert_monotone_cover(beads, n, m):
     ko = [i for b in beads for i in b.ko]
     en = [j for b in beads for j in b.en]
@@ -126,9 +133,7 @@ def test_pieces_tile_the_search_from_corner_to_corner(n, m, raw, max_cells):
 def test_cutting_at_anchors_finds_the_path_of_the_uncut_search(monkeypatch):
     rng = np.random.default_rng(2)
     ko, en = random_doc(rng, 300, 290)
-    seen = []
-    real_cut = pieces.cut
-    monkeypatch.setattr("align.aligner.cut", lambda *a, **k: seen.append(real_cut(*a, **k)) or seen[-1])
+    seen = record_cuts(monkeypatch)
     cut = [(b.ko, b.en) for b in run(ko, en)]
     assert len(seen[0]) > 50  # the document really was cut
     monkeypatch.setattr("align.aligner.anchors", lambda *a, **k: [])
@@ -141,9 +146,7 @@ def test_a_long_stretch_without_anchors_is_still_aligned_in_bounded_pieces(monke
     ko, en = random_doc(rng, 200, 200)
     en[50:150] = np.roll(en[50:150], 37, axis=1)  # the middle of the English is no translation
     monkeypatch.setattr("align.aligner.FULL_LIMIT", 2_000)
-    seen = []
-    real_cut = pieces.cut
-    monkeypatch.setattr("align.aligner.cut", lambda *a, **k: seen.append(real_cut(*a, **k)) or seen[-1])
+    seen = record_cuts(monkeypatch)
     beads = run(ko, en)
     assert_monotone_cover(beads, 200, 200)
     fine = seen[-1]  # the first call cut the block-level pass
