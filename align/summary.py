@@ -25,7 +25,7 @@ class Summary:
     en: SideSummary
     pairs: int
     pair_kinds: dict[str, int]
-    leftovers: dict[str, int]                     # category -> count
+    leftovers: dict[str, int]                     # category -> count, most frequent first
     omissions: list[str] = field(default_factory=list)
     additions: list[str] = field(default_factory=list)
     flags: list[tuple[str, str, str]] = field(default_factory=list)  # (ko text, en text, message)
@@ -49,7 +49,8 @@ def summarize(alignment: Alignment) -> Summary:
     return Summary(
         ko=side("ko"), en=side("en"), pairs=len(alignment.pairs),
         pair_kinds=dict(Counter(b.kind for b in alignment.pairs)),
-        leftovers=dict(Counter(b.category for b in leftovers)),
+        leftovers=dict(sorted(Counter(b.category for b in leftovers).items(),
+                              key=lambda kv: (-kv[1], kv[0]))),
         omissions=[alignment.texts(b)[0] for b in leftovers if b.category == "omission"],
         additions=[alignment.texts(b)[1] for b in leftovers if b.category == "addition"],
         flags=flags, doc_score=alignment.doc_score, signature=alignment.signature)

@@ -78,7 +78,7 @@ def to_html(documents) -> str:
 
 def _document(alignment, beads) -> str:
     s = summarize(alignment)
-    cats = ", ".join(f"{escape(k)} {v}" for k, v in sorted(s.leftovers.items(), key=lambda kv: (-kv[1], kv[0])))
+    cats = ", ".join(f"{escape(k)} {v}" for k, v in s.leftovers.items())
     summary = (f"<section><div class=\"summary\">{escape(alignment.name)} · document score "
                f"<b>{s.doc_score:.2f}</b> · {s.pairs} pairs · Korean {s.ko.aligned_sentences}/{s.ko.sentences}"
                f" and English {s.en.aligned_sentences}/{s.en.sentences} sentences aligned · leftovers: "

@@ -13,7 +13,7 @@ def format_report(summary: Summary) -> str:
                      f"{side.aligned_characters}/{side.characters} characters ({_pct(side.aligned_characters, side.characters)})")
     kinds = ", ".join(f"{k} {v}" for k, v in sorted(summary.pair_kinds.items()))
     lines.append(f"pairs: {summary.pairs} ({kinds or 'none'})")
-    cats = ", ".join(f"{k} {v}" for k, v in sorted(summary.leftovers.items(), key=lambda kv: (-kv[1], kv[0])))
+    cats = ", ".join(f"{k} {v}" for k, v in summary.leftovers.items())
     lines.append(f"leftovers: {sum(summary.leftovers.values())} ({cats or 'none'})")
     for title, items in (("omissions (Korean with no English)", summary.omissions),
                          ("additions (English with no Korean)", summary.additions)):
