@@ -147,7 +147,11 @@ def _doc_score(beads: list[Bead], ko: list[Sentence], en: list[Sentence], ko_deb
     return round(aligned / real, 4)
 
 
+def _value(v) -> str:
+    return ",".join(map(str, v)) if isinstance(v, tuple) else str(v)
+
+
 def _signature(settings: dict) -> str:
     """A sacrebleu-style line naming everything that produced a result."""
-    parts = [f"align:{__version__}"] + [f"{k}:{v}" for k, v in settings.items()]
+    parts = [f"align:{__version__}"] + [f"{k}:{_value(v)}" for k, v in settings.items()]
     return "|".join(parts)

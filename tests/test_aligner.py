@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from align.aligner import MAX_RUN, align_embeddings, band, pieces, vector_runs
+from align.aligner import MAX_RUN, ScoringParams, align_embeddings, band, pieces, vector_runs
 from align.aligner.dp import SHAPES
 
 
@@ -61,6 +61,25 @@ def test_identical_documents_align_one_to_one():
     ko, _ = random_doc(rng, 30, 30)
     beads = run(ko, ko.copy())
     assert [(b.ko, b.en) for b in beads] == [((i,), (i,)) for i in range(30)]
+
+
+def test_each_merge_shape_has_its_own_cost():
+    """A Korean sentence translated by two English ones is a 1-2 bead, unless 1-2 costs too much."""
+    rng = np.random.default_rng(3)
+    c = rng.normal(size=(4, 32)).astype(np.float32)
+    ko = np.stack([c[0], c[1] + c[2], c[3]])
+    ko /= np.linalg.norm(ko, axis=1, keepdims=True)
+    en = c / np.linalg.norm(c, axis=1, keepdims=True)
+
+    def beads(merge_costs):
+        return [(b.ko, b.en) for b in align_embeddings(vector_runs(ko), vector_runs(en), np.full(3, 40.0),
+                                                       np.full(4, 75.0),
+                                                       params=ScoringParams(merge_costs=merge_costs))]
+
+    costs = ScoringParams().merge_costs  # 1-2, 2-1, 1-3, 3-1, 2-2
+    assert ((1,), (1, 2)) in beads(costs)
+    assert ((1,), (1, 2)) in beads((costs[0], 5.0) + costs[2:])  # a dear 2-1 leaves 1-2 alone
+    assert ((1,), (1, 2)) not in beads((5.0,) + costs[1:])
 
 
 def test_long_documents_use_a_band_that_finds_the_full_search_path(monkeypatch):

@@ -16,32 +16,35 @@ from .pieces import Piece
 class ScoringParams:
     """The knobs of the bead score (reported in every result's signature).
 
-    ``threshold``, ``margin``, ``floor`` and ``merge_cost`` are chosen, and the
-    confidence fitted, by ``benchmarks/fit_scoring.py`` on documents built with
-    other seeds than the benchmark reports on.
+    ``threshold``, ``margin``, ``length_weight``, ``merge_costs`` and
+    ``floor_weight`` are chosen, and the confidence fitted, by
+    ``benchmarks/fit_scoring.py`` on documents built with other seeds than the
+    benchmark reports on.
 
     A bead of shape a-b with joined embeddings x, y gains
-    ``cos(x, y) - margin * background - threshold - length_weight * z**2 - merge_cost * (a + b - 2)``
+    ``cos(x, y) - margin * background - threshold - length_weight * z**2 - merge_costs[a-b]``
     where ``background`` is the mean of x's and y's ``k`` best cosines elsewhere
     (a sentence similar to everything proves little) and ``z`` is how many
     standard deviations the English/Korean character ratio is from its usual value.
+    Each merge shape has its own cost: the encoder joins runs of sentences
+    unevenly well, so a 3-1 bead needs other evidence than a 1-3 one.
     """
 
-    threshold: float = -0.06
+    threshold: float = -0.05
     margin: float = 0.35
     k: int = 4
     length_mean: float = 0.62   # log((en chars + 10) / (ko chars + 10)) in Korean–English news
     length_sd: float = 0.28
-    length_weight: float = 0.01
-    merge_cost: float = 0.01
+    length_weight: float = 0.02
+    merge_costs: tuple[float, ...] = (0.01, 0.04, 0.0, 0.05, 0.07)  # for SHAPES[1:]: 1-2 2-1 1-3 3-1 2-2
     skip: float = 0.0
     floor: float = 0.20         # below this cosine a pair is penalised steeply ...
     floor_weight: float = 3.0   # ... by this much per unit of cosine short of the floor
     # confidence = logistic(bias + cos_weight * cosine + gain_weight * gain), fitted to pairs
     # strictly correct or not, pairs between unrelated articles included as wrong
-    conf_bias: float = -6.95
-    conf_cos_weight: float = 13.17
-    conf_gain_weight: float = 4.62
+    conf_bias: float = -7.28
+    conf_cos_weight: float = 14.70
+    conf_gain_weight: float = 4.42
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -173,6 +176,7 @@ def piece_gains(ko_runs: np.ndarray, en_runs: np.ndarray, ko_chars: np.ndarray, 
 
     gains = np.full((len(SHAPES), len(pieces), height, width), -np.inf)
     cosines = np.full(gains.shape, np.nan, dtype=np.float32)
+    shape_costs = (0.0,) + tuple(params.merge_costs)
     tiny = height * width <= 64  # many tiny products: einsum beats a BLAS call per piece
     for s, (a, b) in enumerate(SHAPES):
         x, y = ko_runs[a - 1][ko_idx], en_runs[b - 1][en_idx]
@@ -180,7 +184,7 @@ def piece_gains(ko_runs: np.ndarray, en_runs: np.ndarray, ko_chars: np.ndarray, 
         bg = (ko_bg[a - 1][:, :, None] + en_bg[b - 1][:, None, :]) / 2
         z = length_z(ko_len[a - 1][:, :, None], en_len[b - 1][:, None, :], params)
         gain = (cos - params.margin * bg - params.threshold
-                - params.length_weight * z ** 2 - params.merge_cost * (a + b - 2)
+                - params.length_weight * z ** 2 - shape_costs[s]
                 - params.floor_weight * np.maximum(params.floor - cos, 0))
         ok = (row_ok & col_ok & (t >= a - 1)[None, :, None] & (w >= b)[None, None, :]
               & ko_free[a - 1][:, :, None] & en_free[b - 1][:, None, :])
