@@ -10,7 +10,9 @@ them (every concatenation encoded). Its defaults (max_align 5, top_k 3, win 5,
 skip -0.1) give the "default" row; "tuned" is its best skip on the mixed suite.
 Vecalign is the dynamic programme of the ``sentalign`` package (Vecalign's own
 defaults: beads of up to 4 sentences). Printed per suite and system: strict and
-lax F1, unaligned precision and recall, embedding and alignment seconds.
+lax F1, unaligned precision and recall, embedding and alignment seconds; then,
+per suite, 95% bootstrap intervals over documents of our figures and of our
+strict-F1 error as a share of Bertalign tuned's.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from docs import SUITES, seeds_option, suites_option  # noqa: E402  (beside this script)
-from metrics import beads_of, scores  # noqa: E402
+from metrics import UNALIGNED_FN, UNALIGNED_TP, beads_of, bootstrap, doc_counts, from_counts  # noqa: E402
 
 SWEEP = (-0.05, 0.0, 0.05, 0.1)  # Bertalign skips tried for its "tuned" row
 
@@ -97,13 +99,18 @@ def embed_suite(suite, encoder, seeds):
     return docs, b_emb, time.perf_counter() - t0
 
 
+def row(docs, tests, embed_s, align_s):
+    """A system's scores on a suite, with its per-document counts (for bootstrap intervals)."""
+    counts = np.array([doc_counts(d.gold, t) for d, t in zip(docs, tests)])
+    return {**from_counts(counts.sum(axis=0)), "counts": counts, "embed_s": embed_s, "align_s": align_s}
+
+
 def bertalign_rows(docs, b_emb, b_embed, core, skips):
     rows = {}
     for name, skip in skips.items():
         t0 = time.perf_counter()
         tests = [bertalign(core, *src, *tgt, skip=skip) for src, tgt in b_emb]
-        rows[f"bertalign {name} ({skip:+.2f})"] = {**scores(docs, tests), "embed_s": b_embed,
-                                                  "align_s": time.perf_counter() - t0}
+        rows[f"bertalign {name} ({skip:+.2f})"] = row(docs, tests, b_embed, time.perf_counter() - t0)
     return rows
 
 
@@ -112,14 +119,13 @@ def run_suite(docs, b_emb, b_embed, encoder, core, skips):
     rows = {}
     # ours: run embeddings derived from per-sentence features, then align
     results, embed, align_s = align_documents(docs, encoder)
-    rows["align"] = {**scores(docs, beads_of(results)), "embed_s": embed,
-                     "align_s": align_s}
+    rows["align"] = row(docs, beads_of(results), embed, align_s)
     if core is not None:
         rows.update(bertalign_rows(docs, b_emb, b_embed, core, skips))
     try:
         t0 = time.perf_counter()
         tests = [vecalign(src[0].copy(), tgt[0].copy()) for src, tgt in b_emb]
-        rows["vecalign"] = {**scores(docs, tests), "embed_s": b_embed, "align_s": time.perf_counter() - t0}
+        rows["vecalign"] = row(docs, tests, b_embed, time.perf_counter() - t0)
     except ImportError:
         pass
     return rows
@@ -148,11 +154,36 @@ def main(suites, tuned_skip, seeds):
     print(f"seeds {list(seeds)}")
     print(f"{'suite':<10} {'system':<26} {'strictF1':>8} {'laxF1':>6} {'unalP':>6} {'unalR':>6} "
           f"{'embed_s':>8} {'align_s':>8}")
+    intervals = []
     for suite, (docs, b_emb, b_embed) in embedded.items():
-        for system, r in run_suite(docs, b_emb, b_embed, encoder, core, skips).items():
+        rows = run_suite(docs, b_emb, b_embed, encoder, core, skips)
+        for system, r in rows.items():
             print(f"{suite:<10} {system:<26} {r['f1_strict']:>8.3f} {r['f1_lax']:>6.3f} "
                   f"{r['unaligned_precision']:>6.3f} {r['unaligned_recall']:>6.3f} {r['embed_s']:>8.2f} "
                   f"{r['align_s']:>8.2f}")
+        intervals.append(interval_lines(suite, rows, f"bertalign tuned ({skips['tuned']:+.2f})"))
+    print("95% intervals, documents drawn with replacement (1,000 draws, the same documents for each system):")
+    print("\n".join(line for lines in intervals for line in lines))
+
+
+def interval_lines(suite, rows, rival):
+    """How far one suite's figures could move with other documents like these."""
+    def error_ratio(s):
+        return (1 - s["align"]["f1_strict"]) / max(1e-9, 1 - s[rival]["f1_strict"])
+
+    counts = {k: rows[k]["counts"] for k in ("align", rival) if k in rows}
+    stats = {"strict F1": lambda s: s["align"]["f1_strict"]}
+    gold_unaligned = counts["align"][:, [UNALIGNED_TP, UNALIGNED_FN]].sum()
+    if gold_unaligned:
+        stats["unaligned P"] = lambda s: s["align"]["unaligned_precision"]
+        stats["unaligned R"] = lambda s: s["align"]["unaligned_recall"]
+    if rival in counts:
+        stats[f"error / {rival}'s"] = error_ratio
+    lines = []
+    for name, statistic in stats.items():
+        lo, hi = bootstrap(counts, statistic)
+        lines.append(f"  {suite:<10} align {name:<34} {statistic(rows):.3f}  [{lo:.3f}, {hi:.3f}]")
+    return lines
 
 
 if __name__ == "__main__":

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+import numpy as np
+
 Beads = list[tuple[tuple[int, ...], tuple[int, ...]]]
 
 
@@ -31,37 +33,47 @@ def _counts(gold: Beads, test: Beads) -> tuple[int, int, int, int]:
     return tps, fps, tpl, fpl
 
 
-def strict_lax(golds: list[Beads], tests: list[Beads]) -> dict[str, float]:
-    p = [0, 0, 0, 0]
-    r = [0, 0, 0, 0]
-    for gold, test in zip(golds, tests):
-        p = [a + b for a, b in zip(p, _counts(gold, test))]
-        # recall: precision with the roles swapped, null beads left out
-        r = [a + b for a, b in zip(r, _counts([b for b in test if b[0] and b[1]],
-                                              [b for b in gold if b[0] and b[1]]))]
+UNALIGNED_TP, UNALIGNED_FP, UNALIGNED_FN = 8, 9, 10  # where doc_counts puts them
 
+
+def doc_counts(gold: Beads, test: Beads) -> np.ndarray:
+    """One document's counts, which add up over documents: strict and lax tp/fp for precision,
+    the same for recall (roles swapped, null beads left out), and unaligned tp, fp, fn."""
+    recall = _counts([b for b in test if b[0] and b[1]], [b for b in gold if b[0] and b[1]])
+    g = {(side, i) for x, y in gold for side, idx in (("ko", x), ("en", y)) if not (x and y) for i in idx}
+    t = {(side, i) for x, y in test for side, idx in (("ko", x), ("en", y)) if not (x and y) for i in idx}
+    return np.array([*_counts(gold, test), *recall, len(g & t), len(t - g), len(g - t)], dtype=np.int64)
+
+
+def from_counts(c) -> dict[str, float]:
+    """Strict and lax P/R/F1 and unaligned P/R from :func:`doc_counts` summed over documents."""
     def ratio(a, b):
         return a / (a + b) if a + b else 0.0
 
     def f1(x, y):
         return 2 * x * y / (x + y) if x + y else 0.0
 
-    ps, pl, rs, rl = ratio(p[0], p[1]), ratio(p[2], p[3]), ratio(r[0], r[1]), ratio(r[2], r[3])
+    ps, pl, rs, rl = ratio(c[0], c[1]), ratio(c[2], c[3]), ratio(c[4], c[5]), ratio(c[6], c[7])
+    tp, fp, fn = c[UNALIGNED_TP], c[UNALIGNED_FP], c[UNALIGNED_FN]
     return {"precision_strict": ps, "recall_strict": rs, "f1_strict": f1(ps, rs),
-            "precision_lax": pl, "recall_lax": rl, "f1_lax": f1(pl, rl)}
-
-
-def unaligned(golds: list[Beads], tests: list[Beads]) -> dict[str, float]:
-    """Precision and recall of sentences left in 1-0 / 0-1 beads."""
-    tp = fp = fn = 0
-    for gold, test in zip(golds, tests):
-        g = {(side, i) for x, y in gold for side, idx in (("ko", x), ("en", y)) if not (x and y) for i in idx}
-        t = {(side, i) for x, y in test for side, idx in (("ko", x), ("en", y)) if not (x and y) for i in idx}
-        tp += len(g & t)
-        fp += len(t - g)
-        fn += len(g - t)
-    return {"unaligned_precision": tp / (tp + fp) if tp + fp else 1.0,
+            "precision_lax": pl, "recall_lax": rl, "f1_lax": f1(pl, rl),
+            "unaligned_precision": tp / (tp + fp) if tp + fp else 1.0,
             "unaligned_recall": tp / (tp + fn) if tp + fn else 1.0}
+
+
+def bootstrap(counts: dict[str, np.ndarray], statistic, samples: int = 1000, seed: int = 0):
+    """95% interval of ``statistic(scores by system)`` over documents drawn with replacement.
+
+    ``counts`` maps each system to its per-document :func:`doc_counts` (rows in the same
+    document order), so every resample draws the same documents for every system.
+    """
+    rng = np.random.default_rng(seed)
+    n = len(next(iter(counts.values())))
+    values = []
+    for _ in range(samples):
+        pick = rng.integers(0, n, n)
+        values.append(statistic({k: from_counts(v[pick].sum(axis=0)) for k, v in counts.items()}))
+    return tuple(np.percentile(values, [2.5, 97.5]))
 
 
 def beads_of(results) -> list[Beads]:
@@ -71,8 +83,7 @@ def beads_of(results) -> list[Beads]:
 
 def scores(docs, tests: list[Beads]) -> dict[str, float]:
     """Strict and lax P/R/F1 and unaligned P/R of ``tests`` against the documents' gold."""
-    golds = [d.gold for d in docs]
-    return {**strict_lax(golds, tests), **unaligned(golds, tests)}
+    return from_counts(sum(doc_counts(d.gold, t) for d, t in zip(docs, tests)))
 
 
 def debris_scores(docs, results) -> dict:
