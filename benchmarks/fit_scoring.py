@@ -11,12 +11,13 @@ not fitted to the reported documents.
 The objective: strict F1 on the mixed suite, plus min(unaligned precision,
 unaligned recall) on mixed, plus half the strict F1 on each of the merged and
 clean suites (which must not pay for the mixed one; clean documents are cut at
-other places than the reported ones). It is
-climbed one knob at a time (coordinate ascent from the current defaults, a step
-each way while it improves, rounds until no knob moves; merge costs stay ≥ 0). Then the confidence,
-logistic(bias + a·cosine + b·gain), is fitted by Newton's method to the chosen
-point's pairs (strictly correct or not), with every pair made between two
-unrelated articles added as wrong. Prints each move and the fields to set.
+other places than the reported ones). It is climbed one knob at a time
+(coordinate ascent from the current defaults, a step each way while it
+improves, rounds until no knob moves, then the same with half steps; merge
+costs stay ≥ 0). Then the confidence, logistic(bias + a·cosine + b·gain), is
+fitted by Newton's method to the chosen point's pairs (strictly correct or
+not), with every pair made between two unrelated articles added as wrong.
+Prints each move and the fields to set.
 """
 
 from __future__ import annotations
@@ -86,23 +87,24 @@ def objective(suites, cache, params):
 
 
 def climb(suites, cache, params):
-    """Coordinate ascent on :func:`objective` over the knobs in ``STEPS``."""
+    """Coordinate ascent on :func:`objective` over the knobs in ``STEPS``, then again with half steps."""
     best, line = objective(suites, cache, params)
     print(f"start {best:.4f}  {line}", flush=True)
-    moved = True
-    while moved:
-        moved = False
-        for knob, step in STEPS.items():
-            for delta in (step, -step):
-                while True:
-                    candidate = nudge(params, knob, delta)
-                    if min(candidate.merge_costs) < 0:  # a merge is never cheaper than its parts
-                        break
-                    value, line = objective(suites, cache, candidate)
-                    if value <= best + 1e-4:
-                        break
-                    best, params, moved = value, candidate, True
-                    print(f"{knob} {delta:+} -> {best:.4f}  {line}", flush=True)
+    for scale in (1.0, 0.5):
+        moved = True
+        while moved:
+            moved = False
+            for knob, step in STEPS.items():
+                for delta in (scale * step, -scale * step):
+                    while True:
+                        candidate = nudge(params, knob, delta)
+                        if min(candidate.merge_costs) < 0:  # a merge is never cheaper than its parts
+                            break
+                        value, line = objective(suites, cache, candidate)
+                        if value <= best + 1e-4:
+                            break
+                        best, params, moved = value, candidate, True
+                        print(f"{knob} {delta:+} -> {best:.4f}  {line}", flush=True)
     return params
 
 
