@@ -80,6 +80,8 @@ def test_each_merge_shape_has_its_own_cost():
     assert ((1,), (1, 2)) in beads(costs)
     assert ((1,), (1, 2)) in beads((costs[0], 5.0) + costs[2:])  # a dear 2-1 leaves 1-2 alone
     assert ((1,), (1, 2)) not in beads((5.0,) + costs[1:])
+    with pytest.raises(ValueError, match="1-2, 2-1, 1-3, 3-1, 2-2"):
+        ScoringParams(merge_costs=(0.01, 0.02))
 
 
 def test_long_documents_use_a_band_that_finds_the_full_search_path(monkeypatch):

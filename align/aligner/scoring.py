@@ -27,7 +27,7 @@ class ScoringParams:
     (a sentence similar to everything proves little) and ``z`` is how many
     standard deviations the English/Korean character ratio is from its usual value.
     Each merge shape has its own cost: the encoder joins runs of sentences
-    unevenly well, so a 3-1 bead needs other evidence than a 1-3 one.
+    unevenly well, so a 3-1 bead needs stronger evidence than a 1-3 one.
     """
 
     threshold: float = -0.05
@@ -45,6 +45,11 @@ class ScoringParams:
     conf_bias: float = -7.28
     conf_cos_weight: float = 14.70
     conf_gain_weight: float = 4.42
+
+    def __post_init__(self):
+        if len(self.merge_costs) != len(SHAPES) - 1:
+            shapes = ", ".join(f"{a}-{b}" for a, b in SHAPES[1:])
+            raise ValueError(f"merge_costs needs {len(SHAPES) - 1} costs, for {shapes}")
 
     def as_dict(self) -> dict:
         return asdict(self)
