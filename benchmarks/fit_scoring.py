@@ -86,25 +86,30 @@ def objective(suites, cache, params):
                    f"clean F1 {clean['f1_strict']:.3f}")
 
 
+def push(suites, cache, params, best, knob, delta):
+    """Move one knob by ``delta`` as long as the objective improves: the params and value reached."""
+    while True:
+        candidate = nudge(params, knob, delta)
+        if min(candidate.merge_costs) < 0:  # a merge is never cheaper than its parts
+            return params, best
+        value, line = objective(suites, cache, candidate)
+        if value <= best + 1e-4:
+            return params, best
+        params, best = candidate, value
+        print(f"{knob} {delta:+} -> {best:.4f}  {line}", flush=True)
+
+
 def climb(suites, cache, params):
     """Coordinate ascent on :func:`objective` over the knobs in ``STEPS``, then again with half steps."""
     best, line = objective(suites, cache, params)
     print(f"start {best:.4f}  {line}", flush=True)
     for scale in (1.0, 0.5):
-        moved = True
-        while moved:
-            moved = False
+        start = None
+        while params != start:  # rounds until no knob moves
+            start = params
             for knob, step in STEPS.items():
                 for delta in (scale * step, -scale * step):
-                    while True:
-                        candidate = nudge(params, knob, delta)
-                        if min(candidate.merge_costs) < 0:  # a merge is never cheaper than its parts
-                            break
-                        value, line = objective(suites, cache, candidate)
-                        if value <= best + 1e-4:
-                            break
-                        best, params, moved = value, candidate, True
-                        print(f"{knob} {delta:+} -> {best:.4f}  {line}", flush=True)
+                    params, best = push(suites, cache, params, best, knob, delta)
     return params
 
 

@@ -40,9 +40,13 @@ def doc_counts(gold: Beads, test: Beads) -> np.ndarray:
     """One document's counts, which add up over documents: strict and lax tp/fp for precision,
     the same for recall (roles swapped, null beads left out), and unaligned tp, fp, fn."""
     recall = _counts([b for b in test if b[0] and b[1]], [b for b in gold if b[0] and b[1]])
-    g = {(side, i) for x, y in gold for side, idx in (("ko", x), ("en", y)) if not (x and y) for i in idx}
-    t = {(side, i) for x, y in test for side, idx in (("ko", x), ("en", y)) if not (x and y) for i in idx}
+    g, t = _left_alone(gold), _left_alone(test)
     return np.array([*_counts(gold, test), *recall, len(g & t), len(t - g), len(g - t)], dtype=np.int64)
+
+
+def _left_alone(beads: Beads) -> set[tuple[str, int]]:
+    """The sentences in 1-0 / 0-1 beads, as (side, index)."""
+    return {(side, i) for x, y in beads for side, idx in (("ko", x), ("en", y)) if not (x and y) for i in idx}
 
 
 def from_counts(c) -> dict[str, float]:
