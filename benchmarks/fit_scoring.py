@@ -35,7 +35,8 @@ from metrics import beads_of, scores  # noqa: E402
 
 SEEDS = (7, 21, 42, 200, 201, 202, 203, 204, 205)
 # knob (a field, or a field and an index into a tuple field) -> step
-STEPS = {"threshold": 0.01, "margin": 0.05, "length_weight": 0.005, "floor_weight": 0.5,
+STEPS = {"threshold": 0.01, "margin": 0.05, "length_weight": 0.005, "floor": 0.02,
+         "floor_weight": 0.5,
          **{("merge_costs", i): 0.01 for i in range(5)}}
 
 

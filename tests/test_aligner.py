@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from align.aligner import MAX_RUN, ScoringParams, align_embeddings, band, pieces, vector_runs
 from align.aligner.dp import SHAPES
+from align.aligner.scoring import centre_runs
 
 
 def random_doc(rng, n, m, dim=16):
@@ -82,6 +83,35 @@ def test_each_merge_shape_has_its_own_cost():
     assert ((1,), (1, 2)) not in beads((5.0,) + costs[1:])
     with pytest.raises(ValueError, match="1-2, 2-1, 1-3, 3-1, 2-2"):
         ScoringParams(merge_costs=(0.01, 0.02))
+
+
+def test_a_topic_shared_by_every_sentence_does_not_pair_two_omissions():
+    """Korean drops sentence 10 and English sentence 11: Korean 11 and English 10 are both
+    leftovers, though every sentence leans the same way (one story); centring sees that."""
+    rng = np.random.default_rng(5)
+    concepts = rng.normal(size=(30, 64)).astype(np.float32)
+    topic = 4 * rng.normal(size=64).astype(np.float32)
+    ko = np.delete(concepts, 10, axis=0) + topic
+    en = np.delete(concepts, 11, axis=0) + topic
+    ko /= np.linalg.norm(ko, axis=1, keepdims=True)
+    en /= np.linalg.norm(en, axis=1, keepdims=True)
+
+    def beads(centre):
+        return [(b.ko, b.en) for b in align_embeddings(vector_runs(ko), vector_runs(en), np.full(29, 40.0),
+                                                       np.full(29, 75.0), params=ScoringParams(centre=centre))]
+
+    assert ((10,), ()) in beads(True) and ((), (10,)) in beads(True)
+    assert ((10,), (10,)) in beads(False)
+
+
+def test_centred_runs_are_unit_vectors_and_missing_runs_stay_zero():
+    rng = np.random.default_rng(2)
+    runs = vector_runs(rng.normal(size=(6, 8)).astype(np.float32) + 3)
+    before = runs.copy()
+    out = centre_runs(runs)
+    assert np.array_equal(runs, before)  # the caller's (cached) embeddings are not touched
+    norms = np.linalg.norm(out, axis=2)
+    assert np.allclose(norms[runs.any(axis=2)], 1, atol=1e-5) and not norms[~runs.any(axis=2)].any()
 
 
 def test_long_documents_use_a_band_that_finds_the_full_search_path(monkeypatch):

@@ -11,7 +11,7 @@ from ..embed.base import normalise
 from .band import FULL_LIMIT, Band, band_from_path, block_means, full_band
 from .dp import SHAPES, best_paths
 from .pieces import Piece, anchors, cut, size_classes
-from .scoring import ScoringParams, confidence, neighbours, piece_gains
+from .scoring import ScoringParams, centre_runs, confidence, neighbours, piece_gains
 
 MAX_RUN = max(max(shape) for shape in SHAPES)
 
@@ -45,6 +45,8 @@ def align_embeddings(ko_runs: np.ndarray, en_runs: np.ndarray, ko_chars: np.ndar
     dynamic programme on every piece, pieces of a size class side by side.
     """
     n, m = ko_runs.shape[1], en_runs.shape[1]
+    if params.centre:
+        ko_runs, en_runs = centre_runs(ko_runs), centre_runs(en_runs)
     ko_fixed = np.zeros(n, dtype=bool) if ko_fixed is None else np.asarray(ko_fixed, dtype=bool)
     en_fixed = np.zeros(m, dtype=bool) if en_fixed is None else np.asarray(en_fixed, dtype=bool)
     if n == 0 or m == 0:

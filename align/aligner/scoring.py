@@ -16,8 +16,8 @@ from .pieces import Piece
 class ScoringParams:
     """The knobs of the bead score (reported in every result's signature).
 
-    ``threshold``, ``margin``, ``length_weight``, ``merge_costs`` and
-    ``floor_weight`` are chosen, and the confidence fitted, by
+    ``threshold``, ``margin``, ``length_weight``, ``merge_costs``, ``floor``
+    and ``floor_weight`` are chosen, and the confidence fitted, by
     ``benchmarks/fit_scoring.py`` on documents built with other seeds than the
     benchmark reports on.
 
@@ -25,26 +25,28 @@ class ScoringParams:
     ``cos(x, y) - margin * background - threshold - length_weight * z**2 - merge_costs[a-b]``
     where ``background`` is the mean of x's and y's ``k`` best cosines elsewhere
     (a sentence similar to everything proves little) and ``z`` is how many
-    standard deviations the English/Korean character ratio is from its usual value.
-    Each merge shape has its own cost: the encoder joins runs of sentences
+    standard deviations the English/Korean character ratio is from its usual value,
+    less ``floor_weight`` per unit of cosine below ``floor``. Each merge shape has its own cost: the encoder joins runs of sentences
     unevenly well, so a 3-1 bead needs stronger evidence than a 1-3 one.
+    With ``centre``, every cosine is taken after :func:`centre_runs`.
     """
 
-    threshold: float = -0.05
-    margin: float = 0.35
+    centre: bool = True
+    threshold: float = -0.24
+    margin: float = 0.45
     k: int = 4
     length_mean: float = 0.62   # log((en chars + 10) / (ko chars + 10)) in Korean–English news
     length_sd: float = 0.28
-    length_weight: float = 0.02
-    merge_costs: tuple[float, ...] = (0.01, 0.04, 0.0, 0.05, 0.07)  # for SHAPES[1:]: 1-2 2-1 1-3 3-1 2-2
+    length_weight: float = 0.015
+    merge_costs: tuple[float, ...] = (0.02, 0.03, 0.0, 0.04, 0.08)  # for SHAPES[1:]: 1-2 2-1 1-3 3-1 2-2
     skip: float = 0.0
     floor: float = 0.20         # below this cosine a pair is penalised steeply ...
     floor_weight: float = 3.0   # ... by this much per unit of cosine short of the floor
     # confidence = logistic(bias + cos_weight * cosine + gain_weight * gain), fitted to pairs
     # strictly correct or not, pairs between unrelated articles included as wrong
-    conf_bias: float = -7.28
-    conf_cos_weight: float = 14.70
-    conf_gain_weight: float = 4.42
+    conf_bias: float = -6.56
+    conf_cos_weight: float = 15.08
+    conf_gain_weight: float = 3.06
 
     def __post_init__(self):
         if len(self.merge_costs) != len(SHAPES) - 1:
@@ -58,6 +60,25 @@ class ScoringParams:
 def length_z(ko_chars, en_chars, params: ScoringParams = ScoringParams()):
     """How many standard deviations the English/Korean character ratio is from its usual value."""
     return (np.log((en_chars + 10) / (ko_chars + 10)) - params.length_mean) / params.length_sd
+
+
+def centre_runs(runs: np.ndarray) -> np.ndarray:
+    """Run embeddings minus their document's mean sentence vector, renormalised.
+
+    All sentences of one article share its topic and its language's direction,
+    so a neighbouring sentence of the same story looks like a loose translation;
+    without the shared part, cosines say which sentence says the same thing.
+    The mean is shrunk by n / (n + 2) so a text of one or two sentences keeps
+    its direction. Rows of runs that do not exist (zero) stay zero.
+    """
+    n = runs.shape[1]
+    if n == 0:
+        return runs
+    present = np.einsum("knd,knd->kn", runs, runs) > 0
+    out = np.asarray(runs, dtype=np.float32) - runs[0].mean(axis=0) * (n / (n + 2))
+    out /= np.maximum(np.linalg.norm(out, axis=2, keepdims=True), 1e-12)
+    out[~present] = 0
+    return out
 
 
 def band_cosines(x: np.ndarray, y: np.ndarray, lo: np.ndarray, width: int,
