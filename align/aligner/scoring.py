@@ -26,9 +26,10 @@ class ScoringParams:
     where ``background`` is the mean of x's and y's ``k`` best cosines elsewhere
     (a sentence similar to everything proves little) and ``z`` is how many
     standard deviations the English/Korean character ratio is from its usual value,
-    less ``floor_weight`` per unit of cosine below ``floor``. Each merge shape has its own cost: the encoder joins runs of sentences
-    unevenly well, so a 3-1 bead needs stronger evidence than a 1-3 one.
-    With ``centre``, every cosine is taken after :func:`centre_runs`.
+    less ``floor_weight`` per unit of cosine below ``floor``. Each merge shape has
+    its own cost: the encoder joins runs of sentences unevenly well, so a 3-1 bead
+    needs stronger evidence than a 1-3 one. With ``centre``, every cosine is taken
+    after :func:`centre_runs`.
     """
 
     centre: bool = True
