@@ -53,7 +53,8 @@ def run_suite(suite, encoder, params, seeds=(13,)):
     results, t_embed, t_align = align_documents(docs, encoder, params)
     n_sent = sum(len(d.ko) + len(d.en) for d in docs)
     pairs = [b for r in results for b in r.pairs]
-    correct = [((b.ko, b.en) in set(d.gold), b.score) for d, r in zip(docs, results) for b in r.pairs]
+    golds = [set(d.gold) for d in docs]  # once per document, not once per pair
+    correct = [((b.ko, b.en) in gold, b.score) for gold, r in zip(golds, results) for b in r.pairs]
     return {**scores(docs, beads_of(results)), **debris_scores(docs, results),
             "reliability": correct,
             "docs": len(docs), "sentences": n_sent, "embed_s": t_embed, "align_s": t_align,
