@@ -9,8 +9,9 @@ sentences of each 30-sentence article joined with single spaces, a paragraph bre
 every 2-4 sentences (seeded). Two ways of feeding it: "lines" gives each paragraph
 separately; "page" gives the whole article at once with its line breaks. Printed per
 segmenter: boundary precision, recall and F1, exact-sentence rate, characters per
-second on one core; then the hard cases of tests/data/segmentation_cases.jsonl,
-and the time from import to first result in a fresh process.
+second on one core; then the hard cases of tests/data/segmentation_cases.jsonl, the
+held-out traps of data/segmentation_heldout.jsonl (written apart from the rules, never
+tuned on), and the time from import to first result in a fresh process.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 HERE = Path(__file__).resolve().parent
 CASES = HERE.parent / "tests" / "data" / "segmentation_cases.jsonl"
+# the traps of issue 16, written by someone who never saw the segmenter's rules: never tuned on
+HELD_OUT = HERE / "data" / "segmentation_heldout.jsonl"
 
 
 def segmenters(lang: str) -> dict:
@@ -155,8 +158,8 @@ def import_to_first_result(statement: str, sample: str) -> float:
     return float(out.stdout.strip().splitlines()[-1]) if out.returncode == 0 else float("nan")
 
 
-def hard_cases(lang: str, func) -> tuple[int, int]:
-    cases = [json.loads(x) for x in CASES.read_text("utf-8").splitlines() if x.strip()]
+def hard_cases(lang: str, func, path: Path = CASES) -> tuple[int, int]:
+    cases = [json.loads(x) for x in path.read_text("utf-8").splitlines() if x.strip()]
     mine = [c for c in cases if c["lang"] == lang]
     ok = sum(1 for c in mine if [s.strip() for s in func(c["text"]) if s.strip()] == c["sentences"])
     return ok, len(mine)
@@ -172,15 +175,16 @@ def main():
         n_sent = sum(len(p) for d in docs for p in d)
         print(f"\n{lang}: {len(docs)} articles, {n_sent} sentences of park-news-dev.{lang}")
         print(f"{'segmenter':<18} {'mode':<5} {'P':>6} {'R':>6} {'F1':>6} {'exact':>6} "
-              f"{'chars/s':>10} {'import+1st s':>12} {'hard cases':>10}")
+              f"{'chars/s':>10} {'import+1st s':>12} {'hard cases':>10} {'held-out traps':>14}")
         for name, (statement, func) in segmenters(lang).items():
             speed = throughput(func, docs)
             startup = import_to_first_result(statement, samples[lang])
             ok, total = hard_cases(lang, func)
+            held_ok, held_total = hard_cases(lang, func, HELD_OUT)
             for mode in ("lines", "page"):
                 r = evaluate(func, docs, mode)
                 print(f"{name:<18} {mode:<5} {r['P']:>6.3f} {r['R']:>6.3f} {r['F1']:>6.3f} {r['exact']:>6.3f} "
-                      f"{speed:>10,.0f} {startup:>12.3f} {ok:>5}/{total}")
+                      f"{speed:>10,.0f} {startup:>12.3f} {ok:>5}/{total} {held_ok:>9}/{held_total}")
 
 
 if __name__ == "__main__":

@@ -30,6 +30,20 @@ MAYBE_FINAL = frozenset("""
 u.s u.n u.k e.u u.s.a d.c a.m p.m co corp inc ltd llc plc etc al
 """.split())
 
+# Of those, the ones that end a sentence before any capitalised word but a continuation
+# ("9 a.m. Officials said" splits; "9 a.m. Monday" and "Co. Chairman Lee" do not).
+CLOSING_ABBREVIATIONS = frozenset("a.m p.m co corp inc ltd llc plc etc".split())
+
+# Capitalised words that continue a name or a time after such an abbreviation.
+CONTINUATIONS = frozenset("""
+monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
+january february march april may june july august september october november december
+kst est edt pst pdt cst cdt gmt utc et pt ct jst local
+co corp inc ltd llc plc group holdings
+chairman chairwoman chair ceo cfo coo cto president vice chief executive head founder director spokesman
+spokeswoman spokesperson
+""".split())
+
 # Words that commonly open an English sentence; after an ambiguous abbreviation
 # one of these means the abbreviation also ended the sentence.
 OPENER_WORDS = frozenset("""
@@ -42,6 +56,25 @@ according earlier later last next police officials the
 # A quotative particle straight after a closed quote continues the sentence:
 # “…했다.”라고 말했다 / “…했다” 며.
 QUOTATIVE = regex.compile(r"(?:이?라(?:고|며|면서|는|던)|하고|고\s|며|면서|란|라|는\s|등)")
+
+# A quote closed inside a Korean word: the particle or ending glued to the closing mark
+# (『…가는가?』를, ‘괜찮아?’는, “왜 우리만?”이라는) continues the sentence; a new word does not.
+QUOTE_PARTICLE = regex.compile(
+    r"(?:이?라(?:고|며|면서|는|던|니)|이?란|하고|하며|하는|하던|고|며|면서|은|는|이|가|을|를|의|에|에서|에게|와|과"
+    r"|으로|로|도|만|까지|처럼|보다|이나|나|등|이라|라|이다|였다|이었다)(?=[\s\p{P}]|$)")
+
+# Dotted Korean dates: the periods inside "2024. 3. 5." never end a sentence, and the last
+# one does not when a weekday, a time or a range follows ("2024. 3. 5.(화) 14:00", "1. ~ 30.").
+DOTTED_INSIDE = regex.compile(r"(?<=\d)\.\s?(?=\d{1,2}\.(?!\d))")
+DOTTED_DATE_END = regex.compile(r"\d{1,4}\.\s?\d{1,2}\.\s?\d{1,2}\.$")
+DATE_FOLLOWERS = regex.compile(r"[(~\d]|오전|오후|부터|까지|자\b")
+
+# A Korean sentence with no final punctuation ends at a finite declarative ending (-ㅆ다,
+# -ㄴ다, 있다, 없다, 이다) followed by a space, unless the next word makes it a clause
+# ("하다 보니", "왔다 하더라도").
+UNPUNCTUATED_END = regex.compile(r"(?<=(\p{Hangul}))다(?=\s+[\p{Hangul}“‘\"'(\[])")
+CLAUSE_WORDS = regex.compile(r"\s+(?:보니|보면|보다|하더라도|해도|하여도|치더라도|치고|싶|말고|하면|하니|하는|하고|하며"
+                             r"|한들|할지라도|해서|하여)")
 
 # Datelines that open a news story and belong to no sentence:
 # "(서울=연합뉴스) 홍길동 기자 =", "[서울=뉴시스]", "SEOUL, Nov. 24 (Yonhap) --".

@@ -7,8 +7,9 @@ from collections.abc import Iterator
 import regex
 
 from ..types import Sentence
-from .rules import (BOUNDARY, DATELINE, MAYBE_FINAL, NEVER_FINAL, OPENER_WORDS, QUOTATIVE,
-                    TERMINALS)
+from .rules import (BOUNDARY, CLAUSE_WORDS, CLOSING_ABBREVIATIONS, CONTINUATIONS, DATE_FOLLOWERS, DATELINE,
+                    DOTTED_DATE_END, DOTTED_INSIDE, MAYBE_FINAL, NEVER_FINAL, OPENER_WORDS, QUOTE_PARTICLE,
+                    QUOTATIVE, TERMINALS, UNPUNCTUATED_END)
 
 _LINE = regex.compile(r"[^\n\r\u2028\u2029]+")
 _BLANK_LINE = regex.compile(r"\n[ \t\u3000]*\r?\n")
@@ -17,6 +18,8 @@ _HANGUL = regex.compile(r"\p{Hangul}")
 _ENUMERATOR = regex.compile(r"\s*(?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,4})\.\s*$")
 _BEFORE_NUMBER = frozenset("no nos jan feb mar apr jun jul aug sep sept oct nov dec vol p pp art ch fig".split())
 _QUOTES = "\"'”’»』」"
+_LATIN_START = regex.compile(r"[\"“‘']?\p{Lu}\p{Ll}")
+_TOKEN = regex.compile(r"\S+")
 
 
 def segment(text: str, split: str = "auto") -> list[Sentence]:
@@ -86,39 +89,98 @@ def _split_unit(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for m in BOUNDARY.finditer(text, start, end):
         if m.end() >= end:
             break
-        if _ends_sentence(text, m, sent_start):
-            pieces.append(strip_span(text, sent_start, m.end("close")))
-            sent_start = m.end()
+        cut = _cut(text, m, sent_start)
+        if cut is not None:
+            pieces.append(strip_span(text, sent_start, cut))
+            sent_start = cut
     pieces.append(strip_span(text, sent_start, end))
-    return [p for p in pieces if p[0] < p[1]]
+    return [q for a, b in pieces if a < b for q in _split_unpunctuated(text, a, b)]
 
 
-def _ends_sentence(text: str, m: regex.Match, sent_start: int) -> bool:
-    """Decide whether the punctuation run ``m`` ends the sentence that began at ``sent_start``."""
+def _cut(text: str, m: regex.Match, sent_start: int) -> int | None:
+    """Where the punctuation run ``m`` ends the sentence that began at ``sent_start``, or ``None``."""
     nxt = text[m.end()]
     prev = text[m.start() - 1] if m.start() > sent_start else ""
     close, term = m.group("close"), m.group("term")
+    after = m.end("close")
     if close and any(q in close for q in _QUOTES) and _HANGUL.match(nxt):
-        # “…했다.”라고 말했다 continues; “…했다.” 그는 … does not.
-        return QUOTATIVE.match(text, m.end()) is None
+        # “…했다.”라고 말했다 and 『…가는가?』를 continue; “…했다.” 그는 … does not.
+        glued = not m.group("space") and QUOTE_PARTICLE.match(text, m.end())
+        return None if glued or QUOTATIVE.match(text, m.end()) else after
+    if term == "." and (DOTTED_INSIDE.match(text, m.start()) or (
+            DOTTED_DATE_END.search(text, sent_start, m.end("term")) and DATE_FOLLOWERS.match(text, m.end()))):
+        return None
     if not m.group("space"):
-        # Only Korean runs sentences together without a space ("말했다.그는").
-        return bool(_HANGUL.match(prev)) and (bool(_HANGUL.match(nxt)) or nxt in "\"“‘'(")
+        if _HANGUL.match(prev):  # Korean runs sentences together without a space ("말했다.그는")
+            return after if _HANGUL.match(nxt) or nxt in "\"“‘'(" else None
+        return _joined_latin(text, m, sent_start)
     if nxt.islower():
-        return False
+        return None
     if term != "." or close:
-        return True
+        return after
     word = _word_before(text, m.start(), sent_start)
     lower = word.lower()
     if lower in _BEFORE_NUMBER:
-        return not nxt.isdigit()
+        return None if nxt.isdigit() else after
     if lower in NEVER_FINAL:
-        return False
+        return None
     if lower in MAYBE_FINAL or (len(word) == 1 and word.isupper()):
-        following = _NEXT_WORD.match(text, m.end())
-        return bool(following) and following.group().lower() in OPENER_WORDS
+        return after if _opens_sentence(text, m.end(), lower) else None
     # "1. First item" at the start of a line is an enumerator, not a sentence.
-    return not _ENUMERATOR.fullmatch(text, sent_start, m.end("term"))
+    return None if _ENUMERATOR.fullmatch(text, sent_start, m.end("term")) else after
+
+
+def _opens_sentence(text: str, at: int, abbreviation: str) -> bool:
+    """Whether the word at ``at``, after an ambiguous abbreviation, starts a new sentence."""
+    following = _NEXT_WORD.match(text, at)
+    if not following:
+        return False
+    word = following.group()
+    if word.lower() in OPENER_WORDS:
+        return True
+    # "9 a.m. Officials said", "Ltd. Shares of": a capitalised word, then a lower-case one
+    then = _NEXT_WORD.match(text, following.end() + 1) if text[following.end():following.end() + 1] == " " else None
+    return (abbreviation in CLOSING_ABBREVIATIONS and word[0].isupper() and word.lower() not in CONTINUATIONS
+            and bool(then) and then.group()[0].islower())
+
+
+def _joined_latin(text: str, m: regex.Match, sent_start: int) -> int | None:
+    """A Latin-script sentence run into the next without a space ("rose 3%.The won"), not a name or address."""
+    prev = text[m.start() - 1] if m.start() > sent_start else ""
+    if not _LATIN_START.match(text, m.end()) or not (prev.isalnum() or prev in "%)"):
+        return None
+    if m.group("term") == "." and (prev.isupper() or len(_word_before(text, m.start(), sent_start)) == 1):
+        return None  # U.S.A.The, initials
+    word = _word_before(text, m.start(), sent_start).lower()
+    before = _TOKEN.search(text[:m.start()][::-1])
+    after = _TOKEN.match(text, m.end())
+    token = (before.group()[::-1] if before else "") + text[m.start():after.end()]
+    if word in NEVER_FINAL or word in MAYBE_FINAL or "@" in token or "://" in token or "www" in token.lower():
+        return None
+    if regex.search(r"\.\p{Ll}{2,}\b", text[m.end():after.end()]):
+        return None  # news.Naver.com
+    if m.group("close") == '"' and text.count('"', sent_start, m.start("close")) % 2 == 0:
+        return m.end("term")  # said."We: the quote opens the next sentence
+    return m.end("close")
+
+
+def _split_unpunctuated(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Korean sentences run together with no final punctuation, cut after their declarative ending."""
+    pieces, sent_start = [], start
+    for m in UNPUNCTUATED_END.finditer(text, start, end):
+        syllable = ord(m.group(1)) - 0xAC00
+        finite = syllable % 28 in (4, 20) or m.group(1) in "있없이는"  # -ㄴ다, -ㅆ다, 있다, 없다, 이다, -는다
+        if not finite or CLAUSE_WORDS.match(text, m.end()) or _inside_quote(text, sent_start, m.start()):
+            continue
+        pieces.append(strip_span(text, sent_start, m.end()))
+        sent_start = m.end()
+    pieces.append(strip_span(text, sent_start, end))
+    return pieces
+
+
+def _inside_quote(text: str, start: int, at: int) -> bool:
+    span = text[start:at]
+    return span.count("“") > span.count("”") or span.count("‘") > span.count("’") or span.count('"') % 2 == 1
 
 
 def _word_before(text: str, dot: int, floor: int) -> str:
