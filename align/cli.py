@@ -125,9 +125,11 @@ def segment(file, fmt):
               help="Keep out pairs whose length ratio strays more standard deviations than this.")
 @click.option("--no-script-check", is_flag=True, help="Keep pairs whose sides are not Hangul / Latin text.")
 @click.option("--keep-duplicates", is_flag=True, help="Keep exact repeats of a pair.")
+@click.option("--boilerplate/--no-boilerplate", default=True, show_default=True,
+              help="Lines recurring across a source's documents (manifest column `source`, else the run) are debris.")
 @_one_line_errors
 def batch(source, en_dir, out_dir, fmt, workers, engine, address, shard_spec, limit, split, model,
-          min_score, max_length_sd, no_script_check, keep_duplicates):
+          min_score, max_length_sd, no_script_check, keep_duplicates, boilerplate):
     """Align many article pairs: SOURCE is a manifest (TSV or JSONL: id, ko, en, ...), or a
     folder of Korean files paired by name with the files of EN_DIR.
 
@@ -141,7 +143,7 @@ def batch(source, en_dir, out_dir, fmt, workers, engine, address, shard_spec, li
         raise click.BadParameter(str(err), param_hint="--shard") from None
     filters = QualityFilters(min_score, max_length_sd, not no_script_check, not keep_duplicates)
     summary = run_batch(entries, out_dir, fmt, model, split, workers, engine, address,
-                        filters, limit)
+                        filters, limit, boilerplate=boilerplate)
     click.echo(f"{summary['done']} pairs aligned, {summary['failed']} failed, "
                f"{summary['corpus']['pairs']} sentence pairs in {out_dir}/{summary['corpus']['file']}; "
                f"{summary['run']['pairs_per_second'] or 0} pairs/s", err=True)

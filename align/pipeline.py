@@ -14,7 +14,8 @@ from .embed import Encoder, embed_runs, get_encoder
 from .errors import AlignError, InputError
 from .checks import check_pair
 from .language import check_pair_languages
-from .leftovers import classify_sentences, detach_glued
+from .leftovers import DebrisCall, detach_glued, recognise
+from .leftovers.recognise import debris_model
 from .segment import segment
 from .textio import read_text
 from .types import Alignment, Bead, Sentence
@@ -48,22 +49,29 @@ def align_texts(ko_text: str, en_text: str, model: str | Encoder | None = None,
 
 def align_sentences(ko_text: str, en_text: str, ko: list[Sentence], en: list[Sentence],
                     model: str | Encoder | None = None, split: str = "auto",
-                    params: ScoringParams | None = None) -> Alignment:
+                    params: ScoringParams | None = None,
+                    boilerplate: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())) -> Alignment:
     """:func:`align_texts` for texts already cut into ``ko`` and ``en`` by :func:`sentences_of`
-    (``split`` is the mode they were cut with, recorded in the result's settings)."""
+    (``split`` is the mode they were cut with, recorded in the result's settings).
+
+    ``boilerplate`` holds, per side, texts known to recur across the documents of the
+    pair's source (corpus mode finds them), which are page debris wherever they stand.
+    """
     params = params or ScoringParams()
     encoder = get_encoder(model) if model is None or isinstance(model, str) else model
-    ko_debris, en_debris = classify_sentences(ko_text, ko), classify_sentences(en_text, en)
     ko_runs = embed_runs(encoder, [s.text for s in ko], MAX_RUN)
     en_runs = embed_runs(encoder, [s.text for s in en], MAX_RUN)
-    raw = align_embeddings(ko_runs, en_runs, _chars(ko), _chars(en),
-                           np.array([d is not None for d in ko_debris], dtype=bool),
-                           np.array([d is not None for d in en_debris], dtype=bool), params)
+    ko_calls = recognise(ko_text, ko, ko_runs[0], encoder, boilerplate[0])
+    en_calls = recognise(en_text, en, en_runs[0], encoder, boilerplate[1])
+    aligned = align_embeddings(ko_runs, en_runs, _chars(ko), _chars(en), _debris(ko_calls), _debris(en_calls),
+                               params)
+    raw = aligned.beads
     best_ko = _best_match(ko_runs[0], en_runs[0], [b.ko[0] for b in raw if b.ko and not b.en])
     best_en = _best_match(en_runs[0], ko_runs[0], [b.en[0] for b in raw if b.en and not b.ko])
-    beads = [_dress(b, ko, en, ko_debris, en_debris, best_ko, best_en, en_text) for b in raw]
-    settings = {"model": encoder.name, "split": split, "max_bead": MAX_RUN, **params.as_dict()}
-    return Alignment(ko_text, en_text, ko, en, beads, _doc_score(beads, ko, en, ko_debris, en_debris),
+    beads = [_dress(b, ko, en, ko_calls, en_calls, best_ko, best_en, en_text) for b in raw]
+    settings = {"model": encoder.name, "split": split, "max_bead": MAX_RUN, **params.as_dict(),
+                "debris_model": debris_model().digest, "calibrated": aligned.calibration.as_text()}
+    return Alignment(ko_text, en_text, ko, en, beads, _doc_score(beads, ko, en),
                      signature=_signature(settings), settings=settings)
 
 
@@ -111,6 +119,12 @@ def _chars(sentences: list[Sentence]) -> np.ndarray:
     return np.array([len(s.text) for s in sentences], dtype=np.float64)
 
 
+def _debris(calls: list[DebrisCall]) -> np.ndarray:
+    """Each segment's probability of being debris for the aligner: 1, which keeps it out of the
+    alignment, only for those the recogniser fixed."""
+    return np.array([1.0 if c.fixed else min(c.probability, 0.999) for c in calls], dtype=np.float64)
+
+
 def _best_match(x: np.ndarray, y: np.ndarray, rows: list[int]) -> dict[int, float]:
     """Best cosine of each leftover row of ``x`` against all of ``y`` (said in its reason)."""
     if not rows or len(y) == 0:
@@ -118,16 +132,17 @@ def _best_match(x: np.ndarray, y: np.ndarray, rows: list[int]) -> dict[int, floa
     return dict(zip(rows, (x[rows] @ y.T).max(axis=1).tolist()))
 
 
-def _dress(raw: RawBead, ko, en, ko_debris, en_debris, best_ko, best_en, en_document: str) -> Bead:
+def _dress(raw: RawBead, ko, en, ko_calls: list[DebrisCall], en_calls: list[DebrisCall], best_ko, best_en,
+           en_document: str) -> Bead:
     """A typed bead: pairs get their kind and consistency flags; leftovers their side, category and reason."""
     if raw.ko and raw.en:
         flags = check_pair(" ".join(ko[i].text for i in raw.ko), " ".join(en[j].text for j in raw.en),
                            en_document)
         return Bead(raw.ko, raw.en, round(raw.score, 4), f"{len(raw.ko)}-{len(raw.en)}", flags=flags)
     side, (index,) = ("ko", raw.ko) if raw.ko else ("en", raw.en)
-    debris = (ko_debris if side == "ko" else en_debris)[index]
-    if debris:
-        category, reason = debris
+    call = (ko_calls if side == "ko" else en_calls)[index]
+    if call.is_debris:
+        category, reason = call.category, call.reason
     else:
         category = "omission" if side == "ko" else "addition"
         other = "English" if side == "ko" else "Korean"
@@ -136,10 +151,11 @@ def _dress(raw: RawBead, ko, en, ko_debris, en_debris, best_ko, best_en, en_docu
     return Bead(raw.ko, raw.en, 0.0, "leftover", side=side, category=category, reason=reason)
 
 
-def _doc_score(beads: list[Bead], ko: list[Sentence], en: list[Sentence], ko_debris, en_debris) -> float:
-    """Confidence-weighted share of the real (non-debris) characters that found a counterpart."""
-    real = sum(len(s.text) for s, d in zip(ko, ko_debris) if d is None)
-    real += sum(len(s.text) for s, d in zip(en, en_debris) if d is None)
+def _doc_score(beads: list[Bead], ko: list[Sentence], en: list[Sentence]) -> float:
+    """Confidence-weighted share of the real characters (all but debris left alone) that found a counterpart."""
+    debris = [b for b in beads if b.is_leftover and b.category not in ("omission", "addition")]
+    real = sum(len(s.text) for s in ko) + sum(len(s.text) for s in en)
+    real -= sum(len(ko[i].text) for b in debris for i in b.ko) + sum(len(en[j].text) for b in debris for j in b.en)
     if real == 0:
         return 0.0
     aligned = sum(b.score * (sum(len(ko[i].text) for i in b.ko) + sum(len(en[j].text) for j in b.en))

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from .types import Alignment
 
 # Leftover categories that are page debris rather than content.
-DEBRIS = ("ui", "copyright", "marker", "timestamp", "caption", "credit", "byline", "dateline", "related")
+DEBRIS = ("ui", "related", "notice", "copyright", "marker", "timestamp", "caption", "credit", "byline", "dateline")
 
 
 @dataclass(frozen=True)

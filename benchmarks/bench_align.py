@@ -22,7 +22,7 @@ from threadpoolctl import threadpool_limits
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from docs import SUITES, seeds_option, suites_option  # noqa: E402  (beside this script)
+from docs import SUITES, corpus_option, seeds_option, suites_option  # noqa: E402  (beside this script)
 
 
 def align_lines(docs, model, params=None):
@@ -46,10 +46,10 @@ def align_documents(docs, encoder, params=None):
     return results, t_embed, time.perf_counter() - t0
 
 
-def run_suite(suite, encoder, params, seeds=(13,)):
+def run_suite(suite, encoder, params, seeds=(13,), corpus="park"):
     from docs import make_suite
     from metrics import beads_of, debris_scores, scores
-    docs = make_suite(suite, seeds)
+    docs = make_suite(suite, seeds, corpus)
     results, t_embed, t_align = align_documents(docs, encoder, params)
     n_sent = sum(len(d.ko) + len(d.en) for d in docs)
     pairs = [b for r in results for b in r.pairs]
@@ -85,7 +85,8 @@ def one_article_seconds(model):
 @suites_option
 @click.option("--model", default=None, help="Encoder name (default: the embedded one).")
 @seeds_option
-def main(suites, model, seeds):
+@corpus_option
+def main(suites, model, seeds, corpora):
     from docs import shared_data_here
     if not shared_data_here():
         return
@@ -94,15 +95,15 @@ def main(suites, model, seeds):
     encoder = get_encoder(model)
     params = ScoringParams()
     print(f"model {encoder.name}; seeds {list(seeds)}; params {params.as_dict()}")
-    header = (f"{'suite':<10} {'docs':>4} {'sents':>6} {'strictF1':>8} {'laxF1':>6} {'unalP':>6} "
+    header = (f"{'suite':<15} {'docs':>4} {'sents':>6} {'strictF1':>8} {'laxF1':>6} {'unalP':>6} "
               f"{'unalR':>6} {'debrisP':>7} {'debrisR':>7} {'flagged':>7} {'embed_s':>7} {'align_s':>7} {'sent/s':>7}")
     print(header)
     breakdowns, reliability = {}, {}
-    for suite in suites or SUITES:
-        r = run_suite(suite, encoder, params, seeds)
+    for suite in (f"{c} {s}" for c in corpora for s in suites or SUITES):
+        r = run_suite(suite.split()[1], encoder, params, seeds, suite.split()[0])
         breakdowns[suite] = r["debris_by_category"]
         reliability[suite] = r["reliability"]
-        print(f"{suite:<10} {r['docs']:>4} {r['sentences']:>6} {r['f1_strict']:>8.3f} {r['f1_lax']:>6.3f} "
+        print(f"{suite:<15} {r['docs']:>4} {r['sentences']:>6} {r['f1_strict']:>8.3f} {r['f1_lax']:>6.3f} "
               f"{r['unaligned_precision']:>6.3f} {r['unaligned_recall']:>6.3f} {r['debris_precision']:>7.3f} "
               f"{r['debris_recall']:>7.3f} {r['flagged']:>7.1%} {r['embed_s']:>7.2f} {r['align_s']:>7.2f} "
               f"{r['sent_per_s']:>7.0f}")
@@ -111,9 +112,9 @@ def main(suites, model, seeds):
             cells = ", ".join(f"{cat} {found}/{total}" for cat, (found, total) in sorted(table.items()))
             print(f"debris left unaligned and named, by category ({suite}): {cells}")
     for suite, pairs in reliability.items():
-        if suite != "mixed":
+        if not suite.endswith("mixed"):
             continue
-        print("reliability on the mixed suite (pair score -> share strictly correct):")
+        print(f"reliability on {suite} (pair score -> share strictly correct):")
         for lo, hi in ((0, .5), (.5, .7), (.7, .8), (.8, .9), (.9, .95), (.95, 1.01)):
             inside = [ok for ok, score in pairs if lo <= score < hi]
             share = f"{sum(inside) / len(inside):.3f}" if inside else "-"

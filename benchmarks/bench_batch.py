@@ -3,7 +3,8 @@
     python benchmarks/bench_batch.py [--pairs 1000] [--sentences 30]
 
 Makes article pairs of about 30 sentences from ../shared/data/ko-en (windows of
-consecutive Park news pairs, plus JHE pairs, at seeded offsets, with page debris),
+consecutive Park news pairs, plus JHE pairs, at seeded offsets, with page debris
+from the held-out half of the bank of real pages),
 writes them as files with a manifest, and times `align batch` on them with the
 embedded model: 1 worker on 1 core (the baseline), 1 worker on 2 cores, 2 workers,
 and --engine ray with 2 workers. Each run
@@ -26,15 +27,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
 def make_pairs(folder: Path, n: int, size: int, seed: int = 5) -> Path:
-    from docs import EN_DEBRIS, KO_DEBRIS, load_pairs
+    from docs import debris_pool, load_pairs
     pool = load_pairs("park-news-dev") + load_pairs("jhe-dev")
+    ko_debris = [text for text, _ in debris_pool("ko", "held")]
+    en_debris = [text for text, _ in debris_pool("en", "held")]
     rng = random.Random(seed)
     lines = ["id\tko\ten"]
     for i in range(n):
         start = rng.randrange(0, len(pool) - size)
         chunk = pool[start:start + size]
-        ko = [rng.choice(KO_DEBRIS)] + [k for k, _ in chunk] + [rng.choice(KO_DEBRIS)]
-        en = [rng.choice(EN_DEBRIS)] + [e for _, e in chunk] + [rng.choice(EN_DEBRIS)]
+        ko = [rng.choice(ko_debris)] + [k for k, _ in chunk] + [rng.choice(ko_debris)]
+        en = [rng.choice(en_debris)] + [e for _, e in chunk] + [rng.choice(en_debris)]
         (folder / f"{i:04d}.ko.txt").write_text("\n".join(ko) + "\n", encoding="utf-8")
         (folder / f"{i:04d}.en.txt").write_text("\n".join(en) + "\n", encoding="utf-8")
         lines.append(f"a{i:04d}\t{i:04d}.ko.txt\t{i:04d}.en.txt")

@@ -7,8 +7,8 @@ Bertalign's algorithm (``bertalign/corelib.py``, loaded by path: its package nee
 Python 3.12) is driven in the order its ``aligner.py`` does, fed the embedded USE
 encoder's vectors of sentences and of their concatenations, as Bertalign makes
 them (every concatenation encoded). Its defaults (max_align 5, top_k 3, win 5,
-skip -0.1) give the "default" row; "tuned" is its best skip on the mixed suite
-(-0.05 to 0.10 by 0.01, on the very documents reported).
+skip -0.1) give the "default" row; "tuned" is its best skip on each corpus's mixed
+suite (-0.05 to 0.10 by 0.01, on the very documents reported).
 Vecalign is the dynamic programme of the ``sentalign`` package (Vecalign's own
 defaults: beads of up to 4 sentences). Printed per suite and system: strict and
 lax F1, unaligned precision and recall, embedding and alignment seconds; then,
@@ -31,7 +31,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from docs import SUITES, seeds_option, suites_option  # noqa: E402  (beside this script)
+from docs import SUITES, corpus_option, seeds_option, suites_option  # noqa: E402  (beside this script)
 from metrics import UNALIGNED_FN, UNALIGNED_TP, beads_of, bootstrap, doc_counts, from_counts  # noqa: E402
 
 # Bertalign skips tried for its "tuned" row, on the reported documents themselves: steps of
@@ -93,10 +93,10 @@ def vecalign(vecs0, vecs1, max_size=4):
     return [(tuple(a), tuple(b)) for a, b in stack[0]["final_alignments"]]
 
 
-def embed_suite(suite, encoder, seeds):
+def embed_suite(suite, encoder, seeds, corpus="park"):
     """The suite's documents and, as the peers make them, the embeddings of every concatenation."""
     from docs import make_suite
-    docs = make_suite(suite, seeds)
+    docs = make_suite(suite, seeds, corpus)
     t0 = time.perf_counter()
     b_emb = [(encode_overlaps(encoder, d.ko, 4), encode_overlaps(encoder, d.en, 4)) for d in docs]
     return docs, b_emb, time.perf_counter() - t0
@@ -136,9 +136,10 @@ def run_suite(docs, b_emb, b_embed, encoder, core, skips):
 
 @click.command()
 @suites_option
-@click.option("--tuned-skip", type=float, default=None, help="Bertalign's tuned skip (default: swept on mixed).")
+@click.option("--tuned-skip", type=float, default=None, help="Bertalign's tuned skip (default: swept on each corpus's mixed).")
 @seeds_option
-def main(suites, tuned_skip, seeds):
+@corpus_option
+def main(suites, tuned_skip, seeds, corpora):
     from docs import shared_data_here
     if not shared_data_here():
         return
@@ -147,24 +148,29 @@ def main(suites, tuned_skip, seeds):
     core = load_bertalign_core()
     if core is None:
         print("bertalign is not installed: its rows are left out")
-    embedded = {suite: embed_suite(suite, encoder, seeds) for suite in suites or SUITES}
-    if tuned_skip is None and core is not None:
-        mixed = embedded.get("mixed") or embed_suite("mixed", encoder, seeds)
-        sweep = bertalign_rows(*mixed, core, {f"sweep {s:+.2f}": s for s in SWEEP})
-        tuned_skip = max((row["f1_strict"], skip) for row, skip in zip(sweep.values(), SWEEP))[1]
-        print(f"bertalign skip swept on mixed over {SWEEP[0]}..{SWEEP[-1]} by 0.01: best {tuned_skip:+.2f}")
-    skips = {"default": -0.1, "tuned": tuned_skip if tuned_skip is not None else -0.1}
+    embedded = {(c, s): embed_suite(s, encoder, seeds, c) for c in corpora for s in suites or SUITES}
+    # Bertalign's skip is tuned on each corpus's own mixed documents, the very ones reported
+    tuned = {c: tuned_skip for c in corpora}
+    for corpus in corpora:
+        if tuned[corpus] is None and core is not None:
+            mixed = embedded.get((corpus, "mixed")) or embed_suite("mixed", encoder, seeds, corpus)
+            sweep = bertalign_rows(*mixed, core, {f"sweep {s:+.2f}": s for s in SWEEP})
+            tuned[corpus] = max((row["f1_strict"], skip) for row, skip in zip(sweep.values(), SWEEP))[1]
+            print(f"bertalign skip swept on {corpus} mixed over {SWEEP[0]}..{SWEEP[-1]} by 0.01: "
+                  f"best {tuned[corpus]:+.2f}")
     print(f"seeds {list(seeds)}")
-    print(f"{'suite':<10} {'system':<26} {'strictF1':>8} {'laxF1':>6} {'unalP':>6} {'unalR':>6} "
+    print(f"{'suite':<15} {'system':<26} {'strictF1':>8} {'laxF1':>6} {'unalP':>6} {'unalR':>6} "
           f"{'embed_s':>8} {'align_s':>8}")
     intervals = []
-    for suite, (docs, b_emb, b_embed) in embedded.items():
+    for (corpus, suite), (docs, b_emb, b_embed) in embedded.items():
+        skips = {"default": -0.1, "tuned": tuned[corpus] if tuned[corpus] is not None else -0.1}
         rows = run_suite(docs, b_emb, b_embed, encoder, core, skips)
+        name = f"{corpus} {suite}"
         for system, r in rows.items():
-            print(f"{suite:<10} {system:<26} {r['f1_strict']:>8.3f} {r['f1_lax']:>6.3f} "
+            print(f"{name:<15} {system:<26} {r['f1_strict']:>8.3f} {r['f1_lax']:>6.3f} "
                   f"{r['unaligned_precision']:>6.3f} {r['unaligned_recall']:>6.3f} {r['embed_s']:>8.2f} "
                   f"{r['align_s']:>8.2f}")
-        intervals.append(interval_lines(suite, rows, f"bertalign tuned ({skips['tuned']:+.2f})"))
+        intervals.append(interval_lines(name, rows, f"bertalign tuned ({skips['tuned']:+.2f})"))
     print("95% intervals, documents drawn with replacement (1,000 draws, the same documents for each system):")
     print("\n".join(line for lines in intervals for line in lines))
 
@@ -185,7 +191,7 @@ def interval_lines(suite, rows, rival):
     lines = []
     for name, statistic in stats.items():
         lo, hi = bootstrap(counts, statistic)
-        lines.append(f"  {suite:<10} align {name:<34} {statistic(rows):.3f}  [{lo:.3f}, {hi:.3f}]")
+        lines.append(f"  {suite:<15} align {name:<34} {statistic(rows):.3f}  [{lo:.3f}, {hi:.3f}]")
     return lines
 
 

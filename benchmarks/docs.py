@@ -17,30 +17,25 @@ from align.language import hangul_share
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "ko-en"
 
-SUITES = ("clean", "merged", "omissions", "debris", "mixed")
-# --suite and --seeds, for every benchmark that builds suites
+SUITES = ("clean", "merged", "omissions", "debris", "mixed", "gaps")
+CORPORA = {"park": "park-news-dev", "jhe": "jhe-dev"}
+# --suite, --seeds and --corpus, for every benchmark that builds suites
 suites_option = click.option("--suite", "suites", multiple=True, type=click.Choice(SUITES), help="Default: all.")
 seeds_option = click.option("--seeds", multiple=True, type=int, default=(13,), show_default=True,
                             help="Build each suite once per seed (more documents, steadier figures).")
+corpus_option = click.option("--corpus", "corpora", multiple=True, type=click.Choice(tuple(CORPORA)),
+                             default=tuple(CORPORA), show_default=True,
+                             help="park: news (the knobs are fitted on other seeds of it); jhe: general, never fitted on.")
 
-# Page debris as scraped news pages carry it, in many sites' styles.
-KO_DEBRIS = [
-    "기사 이미지 확대 보기", "닫기", "(서울=연합뉴스) 김철수 기자 =", "이영희 기자 yhlee@yna.co.kr",
-    "입력 2023.10.20 16:09 수정 2023.10.21 09:12", "<저작권자(c) 연합뉴스, 무단 전재-재배포 금지>",
-    "[사진=연합뉴스]", "▶ 관련기사: 경찰, 디지털 성범죄 대응 강화", "(끝)", "사진=뉴시스", "공유하기",
-    "페이스북 트위터 카카오톡", "ⓒ 중앙일보 무단전재 및 재배포 금지", "박민수 특파원 = ", "글자크기 설정",
-    "[뉴스1] 최지훈 기자", "연합뉴스 자료사진", "2024-03-15 오후 2:30", "많이 본 뉴스", "제보는 카톡 okjebo",
-    "<사진 제공: 경찰청>", "김하늘 기자 sky@hani.co.kr", "송고시간 2023-11-24 10:15", "스크랩", "인쇄",
-]
-EN_DEBRIS = [
-    "Photograph by Yoo Dae-gil = dbeorlf123@ajunews.com", "Close", "SEOUL, Nov. 24 (Yonhap) --",
-    "By Kim Joo-heon Posted : October 20, 2023, 16:09 Updated : October 20, 2023, 17:30",
-    "Copyright © Korea JoongAng Daily. All rights reserved.", "(END)", "Share", "Facebook Twitter Email",
-    "[YONHAP]", "Related Articles: Police step up fight on digital crime", "Enlarge", "Print this article",
-    "Reporter: Lee Min-ji", "Nov. 24, 2023", "Updated: 2023-11-24 10:15 KST", "By Park Sun-young",
-    "Photo courtesy of the Korean National Police Agency", "[JoongAng Photo]", "Read more", "Advertisement",
-    "Most Viewed", "Written by Choi Ha-young, Staff Reporter", "jeon.jina@joongang.co.kr", "A+ A-", "Subscribe",
-]
+
+def debris_pool(lang: str, half: str) -> list[tuple[str, str]]:
+    """Page debris of one half of the labelled bank (real pages, ``data/debris_bank.*``): (fragment, category).
+
+    Documents reported on draw from the held-out half; ``fit_scoring`` draws from the fit half.
+    """
+    from realdata import DEBRIS_LABELS, load_bank
+    return sorted({(page.text[p.start:p.end], p.label) for page in load_bank(lang) if page.half == half
+                   for p in page.parts if p.label in DEBRIS_LABELS and "\n" not in page.text[p.start:p.end]})
 
 
 def shared_data_here() -> bool:
@@ -58,8 +53,8 @@ class Document:
     ko: list[str]
     en: list[str]
     gold: list[tuple[tuple[int, ...], tuple[int, ...]]]
-    debris_ko: set[int] = field(default_factory=set)
-    debris_en: set[int] = field(default_factory=set)
+    debris_ko: dict[int, str] = field(default_factory=dict)   # sentence index -> gold debris category
+    debris_en: dict[int, str] = field(default_factory=dict)
 
     @property
     def unaligned(self) -> tuple[set[int], set[int]]:
@@ -68,47 +63,71 @@ class Document:
         return ko, en
 
 
-def load_pairs(name: str = "park-news-dev") -> list[tuple[str, str]]:
+def load_pairs(name: str = "park-news-dev", audited: bool = True) -> list[tuple[str, str]]:
     """The line pairs, less the broken ones the data's README warns of.
 
-    Dropped: pairs whose Korean side is mostly not Hangul (glossary and link lines,
-    "영한사전 약어표"), whose English side holds Hangul, or whose length ratio is more than
-    three standard deviations off (a sentence broken in two, or two lines shifted):
-    38 of park-news-dev's 1,000. Left in, they are gold "pairs" no aligner should make.
+    Dropped: pairs a bilingual reader judged not to be translations of each other
+    (``data/NAME.audit.tsv``, read without any model: shifted lines, glossary entries,
+    unrelated headlines; 43 of park-news-dev's 1,000), pairs whose Korean side is
+    mostly not Hangul, whose English side holds Hangul, or whose length ratio is more
+    than three standard deviations off. Left in, they are gold "pairs" no aligner
+    should make. ``audited=False`` keeps what the audit rejected, for comparison.
     """
     ko = (SHARED / f"{name}.ko").read_text("utf-8").splitlines()
     en = (SHARED / f"{name}.en").read_text("utf-8").splitlines()
-    pairs = [(k.strip(), e.strip()) for k, e in zip(ko, en) if k.strip() and e.strip()]
+    rejected = audit_rejects(name) if audited else set()
+    pairs = [(k.strip(), e.strip()) for n, (k, e) in enumerate(zip(ko, en), 1)
+             if k.strip() and e.strip() and n not in rejected]
     return [(k, e) for k, e in pairs
             if hangul_share(k) >= 0.5 and hangul_share(e) == 0
             and abs(length_z(len(k), len(e))) <= 3]
 
 
-def make_documents(suite: str, size: int = 30, name: str = "park-news-dev", seed: int = 13) -> list[Document]:
-    """Documents of ``size`` sentence pairs: clean, merged, omissions, debris or mixed."""
+def audit_rejects(name: str) -> set[int]:
+    """Line numbers (from 1) the audit of ``name`` labelled ``not`` (not a translation)."""
+    path = Path(__file__).resolve().parent / "data" / f"{name}.audit.tsv"
+    if not path.exists():
+        return set()
+    rows = [line.split("\t") for line in path.read_text("utf-8").splitlines() if line and not line.startswith("#")]
+    return {int(row[0]) for row in rows if row[1] == "not"}
+
+
+# per suite: share of units merged, share of units one side left out, page debris or not
+RECIPES = {"clean": (0.0, 0.0, False), "merged": (0.15, 0.0, False), "omissions": (0.0, 0.10, False),
+           "debris": (0.0, 0.0, True), "mixed": (0.15, 0.10, True),
+           # real gaps are rarer than the omissions suite's: a few sentences a document
+           "gaps": (0.0, 0.04, False)}
+
+
+def make_documents(suite: str, size: int = 30, name: str = "park-news-dev", seed: int = 13,
+                   half: str = "held") -> list[Document]:
+    """Documents of ``size`` sentence pairs built by ``suite``'s recipe (see ``RECIPES``).
+
+    Page debris is drawn from ``half`` of the labelled bank of real pages.
+    """
     pairs = load_pairs(name)
+    merge, drop, debris = RECIPES[suite]
+    pools = (debris_pool("ko", half), debris_pool("en", half)) if debris else None
     docs = []
     for d, start in enumerate(range(0, len(pairs) - size // 2, size)):
         rng = random.Random(seed * 1000 + d)
-        chunk = pairs[start:start + size]
-        docs.append(build(chunk, rng,
-                          merge=0.15 if suite in ("merged", "mixed") else 0.0,
-                          drop=0.10 if suite in ("omissions", "mixed") else 0.0,
-                          debris=suite in ("debris", "mixed")))
+        docs.append(build(pairs[start:start + size], rng, merge=merge, drop=drop, debris=pools))
     return docs
 
 
-def make_suite(suite: str, seeds: tuple[int, ...] = (13,)) -> list[Document]:
-    """The documents of ``suite`` built once per seed (other merges, omissions and debris), together.
+def make_suite(suite: str, seeds: tuple[int, ...] = (13,), corpus: str = "park", half: str = "held") -> list[Document]:
+    """The documents of ``suite`` built from ``corpus`` once per seed (other merges, omissions and debris).
 
     The clean suite draws nothing at random: it is built once whatever the seeds.
     """
-    return [d for seed in (seeds[:1] if suite == "clean" else seeds) for d in make_documents(suite, seed=seed)]
+    return [d for seed in (seeds[:1] if suite == "clean" else seeds)
+            for d in make_documents(suite, name=CORPORA[corpus], seed=seed, half=half)]
 
 
 def build(chunk: list[tuple[str, str]], rng: random.Random, merge: float, drop: float,
-          debris: bool) -> Document:
-    """Apply merges, drops and debris to aligned pairs, keeping the gold alignment."""
+          debris: tuple[list[tuple[str, str]], list[tuple[str, str]]] | None) -> Document:
+    """Apply merges, drops and debris (drawn from the Korean and English ``debris`` pools) to
+    aligned pairs, keeping the gold alignment."""
     # units: (ko sentences, en sentences) that translate each other
     units = [([k], [e]) for k, e in chunk]
     merged = []
@@ -128,21 +147,26 @@ def build(chunk: list[tuple[str, str]], rng: random.Random, merge: float, drop: 
             merged.append(units[i])
             i += 1
     ko_out, en_out, gold = [], [], []
-    debris_ko, debris_en = set(), set()
+    debris_ko, debris_en = {}, {}
     n_debris = rng.randint(2, 6) if debris else 0
     # debris at the start, at the end, and between units
     slots = ([0, len(merged)] + [rng.randint(1, max(1, len(merged) - 1)) for _ in range(n_debris - 2)]
              if n_debris else [])
 
     def add_debris():
-        if rng.random() < 0.5:
-            debris_ko.add(len(ko_out))
+        # one side's page furniture, or both sides' at the same place (a byline, a share row, a caption
+        # each): pages of both editions carry their own, and it is never a pair
+        side = rng.random()
+        if side < 0.7:
+            text, category = rng.choice(debris[0])
+            debris_ko[len(ko_out)] = category
             gold.append(((len(ko_out),), ()))
-            ko_out.append(rng.choice(KO_DEBRIS))
-        else:
-            debris_en.add(len(en_out))
+            ko_out.append(text)
+        if side >= 0.3:
+            same = [d for d in debris[1] if d[1] == category] if side < 0.7 else []
+            text, debris_en[len(en_out)] = rng.choice(same or debris[1])
             gold.append(((), (len(en_out),)))
-            en_out.append(rng.choice(EN_DEBRIS))
+            en_out.append(text)
 
     for u, (ko, en) in enumerate(merged):
         for _ in range(slots.count(u)):

@@ -10,8 +10,9 @@ not fitted to the reported documents.
 
 The objective: strict F1 on the mixed suite, plus min(unaligned precision,
 unaligned recall) on mixed, plus half the strict F1 on each of the merged and
-clean suites (which must not pay for the mixed one; clean documents are cut at
-other places than the reported ones). It is climbed one knob at a time
+clean suites, less ten times what clean F1 falls short of the tool's before this
+recogniser (clean documents must not pay for the mixed ones; they are cut at other
+places than the reported ones). It is climbed one knob at a time
 (coordinate ascent from the current defaults, a step each way while it
 improves, rounds until no knob moves, then the same with half steps; merge
 costs stay ≥ 0). Then the confidence, logistic(bias + a·cosine + b·gain), is
@@ -34,9 +35,13 @@ from bench_align import align_lines  # noqa: E402  (beside this script)
 from metrics import beads_of, scores  # noqa: E402
 
 SEEDS = (7, 21, 42, 200, 201, 202, 203, 204, 205)
+# Clean documents must lose nothing to the mixed ones: the aligner of bf2adef (before page debris was
+# recognised by kind and null decisions calibrated) reaches this strict F1 on the fit clean documents,
+# and each point below it costs ten of the objective.
+CLEAN_FLOOR, CLEAN_PENALTY = 0.997, 10.0
 # knob (a field, or a field and an index into a tuple field) -> step
-STEPS = {"threshold": 0.01, "margin": 0.05, "length_weight": 0.005, "floor": 0.02,
-         "floor_weight": 0.5,
+STEPS = {"debris_weight": 0.1, "threshold": 0.01, "margin": 0.05, "length_weight": 0.005, "floor": 0.02,
+         "floor_weight": 0.5, "threshold_slope": 0.1, "calibration_prior": 2.0, "min_confidence": 0.05,
          **{("merge_costs", i): 0.01 for i in range(5)}}
 
 
@@ -54,7 +59,21 @@ def raw_pairs(docs, cache, params):
         align_lines(docs, cache, params)
     finally:
         pipeline.align_embeddings = real
-    return [[b for b in beads if b.ko and b.en] for beads in recorded]
+    return [[b for b in aligned.beads if b.ko and b.en] for aligned in recorded]
+
+
+def remember_debris():
+    """Make the pipeline remember each page's debris calls: they do not depend on the knobs climbed here."""
+    import align.pipeline as pipeline
+    real, memory = pipeline.recognise, {}
+
+    def recognise(text, sentences, *args, **kw):
+        key = (text, tuple((s.start, s.end) for s in sentences))
+        if key not in memory:
+            memory[key] = real(text, sentences, *args, **kw)
+        return memory[key]
+
+    pipeline.recognise = recognise
 
 
 def fit_logistic(x: np.ndarray, y: np.ndarray, iterations: int = 50) -> np.ndarray:
@@ -81,7 +100,8 @@ def objective(suites, cache, params):
     mixed, merged, clean = (scores(suites[s], beads_of(align_lines(suites[s], cache, params)))
                             for s in ("mixed", "merged", "clean"))
     value = (mixed["f1_strict"] + min(mixed["unaligned_precision"], mixed["unaligned_recall"])
-             + 0.5 * merged["f1_strict"] + 0.5 * clean["f1_strict"])
+             + 0.5 * merged["f1_strict"] + 0.5 * clean["f1_strict"]
+             - CLEAN_PENALTY * max(0.0, CLEAN_FLOOR - clean["f1_strict"]))
     return value, (f"mixed F1 {mixed['f1_strict']:.3f} unalP {mixed['unaligned_precision']:.3f} "
                    f"unalR {mixed['unaligned_recall']:.3f}  merged F1 {merged['f1_strict']:.3f}  "
                    f"clean F1 {clean['f1_strict']:.3f}")
@@ -91,7 +111,9 @@ def push(suites, cache, params, best, knob, delta):
     """Move one knob by ``delta`` as long as the objective improves: the params and value reached."""
     while True:
         candidate = nudge(params, knob, delta)
-        if min(candidate.merge_costs) < 0:  # a merge is never cheaper than its parts
+        if (min(candidate.merge_costs) < 0 or candidate.min_confidence < 0 or candidate.calibration_prior < 1
+                or candidate.debris_weight < 0):
+            # a merge is never cheaper than its parts; a confidence is a probability; a prior has weight
             return params, best
         value, line = objective(suites, cache, candidate)
         if value <= best + 1e-4:
@@ -121,9 +143,11 @@ def main():
     from align.aligner import MAX_RUN, ScoringParams
     from align.embed import RunCache, get_encoder
     cache = RunCache(get_encoder(None), keep=True)
+    remember_debris()
     # the clean suite draws nothing from the seed: cut it into 24-pair documents, not the reported 30
-    suites = {"clean": make_documents("clean", size=24),
-              **{s: make_suite(s, SEEDS) for s in ("merged", "mixed")}}
+    # Park news only, its debris from the fit half of the bank: JHE and the held-out debris are reported on
+    suites = {"clean": make_documents("clean", size=24, half="fit"),
+              **{s: make_suite(s, SEEDS, "park", half="fit") for s in ("merged", "mixed")}}
     cache.prefill([x for docs in suites.values() for d in docs for x in (d.ko, d.en)], MAX_RUN)
     params = climb(suites, cache, ScoringParams())
     docs = suites["mixed"]

@@ -91,28 +91,25 @@ def scores(docs, tests: list[Beads]) -> dict[str, float]:
 
 
 def debris_scores(docs, results) -> dict:
-    """Debris fragments left unaligned and named as debris: precision, recall, and counts per category.
+    """Debris fragments left unaligned and named as debris: precision, recall, and counts per gold category.
 
     A fragment counts as found when it is a leftover whose category is page debris
     (anything but omission/addition); precision is over everything so named.
     """
     from align.summary import DEBRIS
-    from align.leftovers import classify_debris
     tp = named = total = 0
     by_category = defaultdict(lambda: [0, 0])
     for doc, result in zip(docs, results):
-        gold = {("ko", i) for i in doc.debris_ko} | {("en", j) for j in doc.debris_en}
+        gold = {("ko", i): c for i, c in doc.debris_ko.items()} | {("en", j): c for j, c in doc.debris_en.items()}
         total += len(gold)
-        for side, i in gold:
-            text = (doc.ko if side == "ko" else doc.en)[i]
-            expected = (classify_debris(text) or ("unrecognised",))[0]
-            by_category[expected][1] += 1
+        for category in gold.values():
+            by_category[category][1] += 1
         for bead in result.leftovers:
             if bead.category in DEBRIS:
                 key = (bead.side, (bead.ko or bead.en)[0])
                 named += 1
                 if key in gold:
                     tp += 1
-                    by_category[bead.category][0] += 1
+                    by_category[gold[key]][0] += 1
     return {"debris_precision": tp / named if named else 1.0, "debris_recall": tp / total if total else 1.0,
             "debris_by_category": {k: tuple(v) for k, v in by_category.items()}}

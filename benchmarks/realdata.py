@@ -72,6 +72,16 @@ class Page:
         return half(self.group)
 
 
+def label_of(parts: tuple[Part, ...], start: int, end: int) -> str | None:
+    """The label of the gold part that shares most characters with ``[start, end)``."""
+    best, label = 0, None
+    for p in parts:
+        overlap = min(p.end, end) - max(p.start, start)
+        if overlap > best:
+            best, label = overlap, p.label
+    return label
+
+
 def locate(text: str, pieces: list[str], start: int = 0, where: str = "") -> list[tuple[int, int]]:
     """Spans of ``pieces`` found in order in ``text``, with only whitespace between and around them."""
     spans = []
@@ -121,6 +131,24 @@ def load_bank(lang: str) -> list[Page]:
         if line.strip():
             pages.append(_page(json.loads(line), f"{path.name}:{n}"))
     return pages
+
+
+def load_second_labels(lang: str) -> dict[int, tuple[Part, ...]]:
+    """A second annotator's labels, made blind to the first, of the bank's first pages (by page number).
+
+    ``data/debris_bank.LANG.second.jsonl``: ``{"page": N, "labels": [label or ["mixed", [[label, part], ...]]
+    for each line]}``. For measuring agreement: the first labelling stays the gold.
+    """
+    path = DATA / f"debris_bank.{lang}.second.jsonl"
+    records = [json.loads(line) for line in path.read_text("utf-8").splitlines()] if path.exists() else []
+    first = [json.loads(line) for line in (DATA / f"debris_bank.{lang}.jsonl").read_text("utf-8").splitlines()]
+    out = {}
+    for r in records:
+        page = first[r["page"]]
+        lines = [[label, line[1]] if not isinstance(label, list) else ["mixed", line[1], label[1]]
+                 for label, line in zip(r["labels"], page["lines"])]
+        out[r["page"]] = _page({**page, "lines": lines}, f"second labels {lang}:{r['page']}").parts
+    return out
 
 
 @dataclass(frozen=True)

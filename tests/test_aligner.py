@@ -24,7 +24,7 @@ def random_doc(rng, n, m, dim=16):
 
 def run(ko, en, ko_fixed=None, en_fixed=None):
     return align_embeddings(vector_runs(ko), vector_runs(en), np.full(len(ko), 40.0), np.full(len(en), 75.0),
-                            ko_fixed, en_fixed)
+                            ko_fixed, en_fixed).beads
 
 
 def record_cuts(monkeypatch) -> list:
@@ -75,7 +75,7 @@ def test_each_merge_shape_has_its_own_cost():
     def beads(merge_costs):
         return [(b.ko, b.en) for b in align_embeddings(vector_runs(ko), vector_runs(en), np.full(3, 40.0),
                                                        np.full(4, 75.0),
-                                                       params=ScoringParams(merge_costs=merge_costs))]
+                                                       params=ScoringParams(merge_costs=merge_costs)).beads]
 
     costs = ScoringParams().merge_costs  # 1-2, 2-1, 1-3, 3-1, 2-2
     assert ((1,), (1, 2)) in beads(costs)
@@ -98,7 +98,7 @@ def test_a_topic_shared_by_every_sentence_does_not_pair_two_omissions():
 
     def beads(centre):
         return [(b.ko, b.en) for b in align_embeddings(vector_runs(ko), vector_runs(en), np.full(29, 40.0),
-                                                       np.full(29, 75.0), params=ScoringParams(centre=centre))]
+                                                       np.full(29, 75.0), params=ScoringParams(centre=centre)).beads]
 
     assert ((10,), ()) in beads(True) and ((), (10,)) in beads(True)
     assert ((10,), (10,)) in beads(False)
@@ -144,7 +144,7 @@ def test_run_embeddings_shape():
 @pytest.mark.parametrize("n, m", [(0, 3), (3, 0), (0, 0)])
 def test_an_empty_side_leaves_everything_unaligned(n, m):
     beads = align_embeddings(np.zeros((MAX_RUN, n, 4), np.float32), np.zeros((MAX_RUN, m, 4), np.float32),
-                             np.ones(n), np.ones(m))
+                             np.ones(n), np.ones(m)).beads
     assert_monotone_cover(beads, n, m)
     assert all(not (b.ko and b.en) for b in beads)
 

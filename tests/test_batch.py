@@ -139,3 +139,19 @@ def test_the_same_run_on_a_real_local_ray_cluster(tmp_path):
     # resume on Ray too: nothing left to do
     again = run_batch(read_manifest(manifest), tmp_path / "ray", workers=2, engine="ray", progress=False)
     assert again["run"]["pairs_this_run"] == 0 and outputs(tmp_path / "ray") == outputs(tmp_path / "local")
+
+
+def test_lines_recurring_across_a_sources_pages_are_named_boilerplate(tmp_path):
+    manifest = make_crawl(tmp_path / "crawl", 6)
+    for i in range(6):  # the site's header on every page of both editions
+        for side, header in (("ko", "한빛일보 | 구독 신청 | 로그인"), ("en", "Morning Ledger | Subscribe | Log in")):
+            path = tmp_path / "crawl" / f"{i}.{side}.txt"
+            path.write_text(f"{header}\n{path.read_text('utf-8')}", encoding="utf-8")
+    run_batch(read_manifest(manifest), tmp_path / "out", workers=1, progress=False)
+    found = json.loads((tmp_path / "out" / "boilerplate.json").read_text("utf-8"))[""]
+    assert "morning ledger | subscribe | log in" in found["en"] and "한빛일보 | 구독 신청 | 로그인" in found["ko"]
+    leftovers = [json.loads(x) for x in (tmp_path / "out" / "leftovers.jsonl").read_text("utf-8").splitlines()]
+    headers = [r for r in leftovers if "Subscribe" in r["en_text"] or "구독 신청" in r["ko_text"]]
+    assert len(headers) == 12 and all("boilerplate" in r["reason"] for r in headers)
+    off = run_batch(read_manifest(manifest), tmp_path / "off", workers=1, progress=False, boilerplate=False)
+    assert off["done"] == 6 and json.loads((tmp_path / "off" / "boilerplate.json").read_text("utf-8")) == {}

@@ -9,13 +9,14 @@ import numpy as np
 
 from ..embed.base import normalise
 from .band import FULL_LIMIT, Band, band_from_path, block_means, full_band
+from .calibrate import Calibration, calibrate
 from .dp import SHAPES, best_paths
 from .pieces import Piece, anchors, cut, size_classes
 from .scoring import ScoringParams, centre_runs, confidence, neighbours, piece_gains
 
 MAX_RUN = max(max(shape) for shape in SHAPES)
 
-__all__ = ["MAX_RUN", "RawBead", "ScoringParams", "align_embeddings", "vector_runs"]
+__all__ = ["MAX_RUN", "Aligned", "Calibration", "RawBead", "ScoringParams", "align_embeddings", "vector_runs"]
 
 
 @dataclass(frozen=True)
@@ -29,48 +30,66 @@ class RawBead:
     score: float
 
 
+@dataclass(frozen=True)
+class Aligned:
+    """The beads of a document, in order, and the calibration they were scored with."""
+
+    beads: list[RawBead]
+    calibration: Calibration
+
+
 def align_embeddings(ko_runs: np.ndarray, en_runs: np.ndarray, ko_chars: np.ndarray,
-                     en_chars: np.ndarray, ko_fixed: np.ndarray | None = None,
-                     en_fixed: np.ndarray | None = None,
-                     params: ScoringParams = ScoringParams()) -> list[RawBead]:
+                     en_chars: np.ndarray, ko_debris: np.ndarray | None = None,
+                     en_debris: np.ndarray | None = None,
+                     params: ScoringParams = ScoringParams()) -> Aligned:
     """Align two documents given the embeddings of their sentence runs.
 
     ``ko_runs``/``en_runs`` have shape ``(MAX_RUN, n, dim)`` as made by
     :func:`align.embed.embed_runs`; ``*_chars`` are sentence lengths in
-    characters; ``*_fixed`` mark sentences that must stay unaligned (debris).
+    characters; ``*_debris`` are the probabilities that sentences are page
+    debris: 1 (or ``True``) keeps a sentence unaligned, a lesser one makes pairing
+    it dearer (``params.debris_weight``), and from 0.5 it is no anchor.
     Every sentence ends up in exactly one bead, in document order.
 
     The search: each sentence's best match and background within a band (the
-    whole matrix for articles), cuts between consecutive anchors, and an exact
-    dynamic programme on every piece, pieces of a size class side by side.
+    whole matrix for articles), the document's calibration from its mutual best
+    matches, cuts between consecutive anchors, and an exact dynamic programme on
+    every piece, pieces of a size class side by side.
     """
     n, m = ko_runs.shape[1], en_runs.shape[1]
     if params.centre:
         ko_runs, en_runs = centre_runs(ko_runs), centre_runs(en_runs)
-    ko_fixed = np.zeros(n, dtype=bool) if ko_fixed is None else np.asarray(ko_fixed, dtype=bool)
-    en_fixed = np.zeros(m, dtype=bool) if en_fixed is None else np.asarray(en_fixed, dtype=bool)
+    ko_debris = np.zeros(n) if ko_debris is None else np.asarray(ko_debris, dtype=np.float64)
+    en_debris = np.zeros(m) if en_debris is None else np.asarray(en_debris, dtype=np.float64)
+    ko_unsure, en_unsure = ko_debris >= 0.5, en_debris >= 0.5
     if n == 0 or m == 0:
-        return ([RawBead((i,), (), 0.0, float("nan"), 0.0) for i in range(n)]
-                + [RawBead((), (j,), 0.0, float("nan"), 0.0) for j in range(m)])
+        return Aligned([RawBead((i,), (), 0.0, float("nan"), 0.0) for i in range(n)]
+                       + [RawBead((), (j,), 0.0, float("nan"), 0.0) for j in range(m)],
+                       Calibration.none(params))
     band, guide = _band(ko_runs[0], en_runs[0], ko_chars, en_chars, params)
     near = neighbours(ko_runs[0], en_runs[0], band, params.k)
-    all_pieces = cut(n, m, anchors(near.ko_best, near.ko_best_cos, near.en_best, ko_fixed, en_fixed),
+    calibration, params = calibrate(near, ko_chars, en_chars, ko_unsure, en_unsure, params)
+    all_pieces = cut(n, m, anchors(near.ko_best, near.ko_best_cos, near.en_best, ko_unsure, en_unsure),
                      guide, FULL_LIMIT)
     by_piece: list[list[RawBead]] = [[] for _ in all_pieces]
     for group in size_classes(all_pieces):
         group_pieces = [all_pieces[k] for k in group]
-        gains, cosines = piece_gains(ko_runs, en_runs, ko_chars, en_chars, ko_fixed, en_fixed, near,
+        gains, cosines = piece_gains(ko_runs, en_runs, ko_chars, en_chars, ko_debris, en_debris, near,
                                      group_pieces, params)
         rows = np.array([p.ko_count for p in group_pieces])
         cols = np.array([p.en_count for p in group_pieces])
         for k, path in enumerate(best_paths(gains, params.skip, rows, cols)):
             by_piece[group[k]] = _dress(group_pieces[k], k, path, gains, cosines, params)
-    return [bead for piece_beads in by_piece for bead in piece_beads]
+    return Aligned([bead for piece_beads in by_piece for bead in piece_beads], calibration)
 
 
 def _dress(piece: Piece, k: int, path, gains: np.ndarray, cosines: np.ndarray,
            params: ScoringParams) -> list[RawBead]:
-    """Local DP beads of piece ``k`` as document-level beads with gain, cosine and confidence."""
+    """Local DP beads of piece ``k`` as document-level beads with gain, cosine and confidence.
+
+    A pair whose confidence is below ``params.min_confidence`` is undone into leftovers:
+    the path found it worth more than two skips, but pairs that look like it are mostly wrong.
+    """
     out = []
     for a, b, t, w in path:
         ko = tuple(range(piece.ko_start + t - a, piece.ko_start + t))
@@ -78,9 +97,12 @@ def _dress(piece: Piece, k: int, path, gains: np.ndarray, cosines: np.ndarray,
         if a and b:
             s = SHAPES.index((a, b))
             gain, cos = float(gains[s, k, t - 1, w]), float(cosines[s, k, t - 1, w])
-            out.append(RawBead(ko, en, gain, cos, confidence(cos, gain, params)))
-        else:
-            out.append(RawBead(ko, en, params.skip, float("nan"), 0.0))
+            score = confidence(cos, gain, params)
+            if score >= params.min_confidence:
+                out.append(RawBead(ko, en, gain, cos, score))
+                continue
+        out += [RawBead((i,), (), params.skip, float("nan"), 0.0) for i in ko]
+        out += [RawBead((), (j,), params.skip, float("nan"), 0.0) for j in en]
     return out
 
 
@@ -108,7 +130,7 @@ def _band(ko: np.ndarray, en: np.ndarray, ko_chars: np.ndarray, en_chars: np.nda
     ko_blocks, en_blocks = block_means(ko, factor), block_means(en, factor)
     coarse = align_embeddings(vector_runs(ko_blocks), vector_runs(en_blocks),
                               _block_sums(ko_chars, factor), _block_sums(en_chars, factor),
-                              params=params)
+                              params=params).beads
     rows, cols = [0], [0]
     for bead in coarse:
         r_end = (bead.ko[-1] + 1) if bead.ko else rows[-1]

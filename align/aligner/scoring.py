@@ -16,38 +16,51 @@ from .pieces import Piece
 class ScoringParams:
     """The knobs of the bead score (reported in every result's signature).
 
-    ``threshold``, ``margin``, ``length_weight``, ``merge_costs``, ``floor``
-    and ``floor_weight`` are chosen, and the confidence fitted, by
-    ``benchmarks/fit_scoring.py`` on documents built with other seeds than the
-    benchmark reports on.
+    ``threshold``, ``margin``, ``length_weight``, ``merge_costs``, ``floor``,
+    ``floor_weight``, ``debris_weight``, ``min_confidence``, ``calibration_prior``
+    and ``threshold_slope`` are chosen, and the confidence fitted, by
+    ``benchmarks/fit_scoring.py`` on Park news documents built with other seeds
+    than the benchmark reports on.
 
     A bead of shape a-b with joined embeddings x, y gains
     ``cos(x, y) - margin * background - threshold - length_weight * z**2 - merge_costs[a-b]``
     where ``background`` is the mean of x's and y's ``k`` best cosines elsewhere
     (a sentence similar to everything proves little) and ``z`` is how many
     standard deviations the English/Korean character ratio is from its usual value,
-    less ``floor_weight`` per unit of cosine below ``floor``. Each merge shape has
-    its own cost: the encoder joins runs of sentences unevenly well, so a 3-1 bead
-    needs stronger evidence than a 1-3 one. With ``centre``, every cosine is taken
-    after :func:`centre_runs`.
+    less ``floor_weight`` per unit of cosine below ``floor``, less ``debris_weight``
+    times its sentences' probability of being page debris (the largest on each side).
+    Each merge shape has its own cost: the encoder joins runs of sentences unevenly
+    well, so a 3-1 bead needs stronger evidence than a 1-3 one. With ``centre``, every
+    cosine is taken after :func:`centre_runs`. With ``calibrate``, ``length_mean``,
+    ``length_sd``, ``threshold`` and ``floor`` are the document's own estimates
+    (:mod:`align.aligner.calibrate`), and these fields are where they start from.
     """
 
     centre: bool = True
-    threshold: float = -0.24
+    threshold: float = -0.21
     margin: float = 0.45
     k: int = 4
     length_mean: float = 0.62   # log((en chars + 10) / (ko chars + 10)) in Korean–English news
     length_sd: float = 0.28
-    length_weight: float = 0.015
-    merge_costs: tuple[float, ...] = (0.02, 0.03, 0.0, 0.04, 0.08)  # for SHAPES[1:]: 1-2 2-1 1-3 3-1 2-2
+    length_weight: float = 0.03
+    merge_costs: tuple[float, ...] = (0.02, 0.02, 0.005, 0.015, 0.13)  # for SHAPES[1:]: 1-2 2-1 1-3 3-1 2-2
     skip: float = 0.0
-    floor: float = 0.20         # below this cosine a pair is penalised steeply ...
-    floor_weight: float = 3.0   # ... by this much per unit of cosine short of the floor
+    floor: float = 0.26         # below this cosine a pair is penalised steeply ...
+    floor_weight: float = 3.5   # ... by this much per unit of cosine short of the floor
     # confidence = logistic(bias + cos_weight * cosine + gain_weight * gain), fitted to pairs
     # strictly correct or not, pairs between unrelated articles included as wrong
-    conf_bias: float = -6.56
-    conf_cos_weight: float = 15.08
-    conf_gain_weight: float = 3.06
+    conf_bias: float = -7.03
+    conf_cos_weight: float = 16.88
+    conf_gain_weight: float = 3.09
+    min_confidence: float = 0.0     # a pair less likely than this to be right is left as two leftovers
+    debris_weight: float = 0.4      # a bead's cost per unit of its sentences' probability of being page debris
+    # per-document calibration (align/aligner/calibrate.py): the length ratio and the null
+    # threshold estimated from the document's mutual best matches, shrunk towards the values
+    # above by this many pseudo anchors
+    calibrate: bool = True
+    calibration_prior: float = 13.0
+    cosine_reference: float = 0.57   # the anchors' median cosine in the news the knobs are fitted on
+    threshold_slope: float = -0.1    # threshold change per unit of anchor cosine above the reference
 
     def __post_init__(self):
         if len(self.merge_costs) != len(SHAPES) - 1:
@@ -170,15 +183,27 @@ def run_sums(values: np.ndarray, max_run: int) -> np.ndarray:
     return out
 
 
+def run_max(values: np.ndarray, max_run: int) -> np.ndarray:
+    """``out[k - 1, i]`` = max of ``values[i - k + 1 .. i]`` (runs that would start before 0 see only what exists)."""
+    out = np.zeros((max_run, len(values)))
+    out[0] = values
+    for k in range(2, max_run + 1):
+        out[k - 1] = out[k - 2]
+        out[k - 1, k - 1:] = np.maximum(out[k - 2, k - 1:], values[:len(values) - k + 1])
+    return out
+
+
 def piece_gains(ko_runs: np.ndarray, en_runs: np.ndarray, ko_chars: np.ndarray, en_chars: np.ndarray,
-                ko_fixed: np.ndarray, en_fixed: np.ndarray, near: Neighbours, pieces: list[Piece],
+                ko_debris: np.ndarray, en_debris: np.ndarray, near: Neighbours, pieces: list[Piece],
                 params: ScoringParams) -> tuple[np.ndarray, np.ndarray]:
     """Gain and cosine of every bead shape at every cell of a group of pieces.
 
     Returns ``(gains, cosines)``, each of shape ``(len(SHAPES), K, R, W)`` for
     ``K`` pieces padded to ``R`` Korean rows and ``W - 1`` English columns,
-    indexed as :func:`align.aligner.dp.best_paths` expects. Sentences marked in
-    ``ko_fixed`` / ``en_fixed`` (recognised page debris) can only stand alone.
+    indexed as :func:`align.aligner.dp.best_paths` expects. ``ko_debris`` /
+    ``en_debris`` are each sentence's probability of being page debris: at 1 it can
+    only stand alone; below, a bead pays ``debris_weight`` times the largest
+    probability among its sentences on each side.
     """
     n, m = ko_runs.shape[1], en_runs.shape[1]
     ko_start = np.array([p.ko_start for p in pieces])[:, None]
@@ -198,8 +223,8 @@ def piece_gains(ko_runs: np.ndarray, en_runs: np.ndarray, ko_chars: np.ndarray, 
     ko_bg = (run_sums(near.ko_background, max_run) / mean_of)[:, ko_idx]
     en_bg = (run_sums(near.en_background, max_run) / mean_of)[:, en_idx]
     ko_len, en_len = run_sums(ko_chars, max_run)[:, ko_idx], run_sums(en_chars, max_run)[:, en_idx]
-    ko_free = run_sums(ko_fixed.astype(float), max_run)[:, ko_idx] == 0
-    en_free = run_sums(en_fixed.astype(float), max_run)[:, en_idx] == 0
+    ko_debris, en_debris = run_max(ko_debris, max_run)[:, ko_idx], run_max(en_debris, max_run)[:, en_idx]
+    ko_free, en_free = ko_debris < 1, en_debris < 1
 
     gains = np.full((len(SHAPES), len(pieces), height, width), -np.inf)
     cosines = np.full(gains.shape, np.nan, dtype=np.float32)
@@ -212,7 +237,8 @@ def piece_gains(ko_runs: np.ndarray, en_runs: np.ndarray, ko_chars: np.ndarray, 
         z = length_z(ko_len[a - 1][:, :, None], en_len[b - 1][:, None, :], params)
         gain = (cos - params.margin * bg - params.threshold
                 - params.length_weight * z ** 2 - shape_costs[s]
-                - params.floor_weight * np.maximum(params.floor - cos, 0))
+                - params.floor_weight * np.maximum(params.floor - cos, 0)
+                - params.debris_weight * (ko_debris[a - 1][:, :, None] + en_debris[b - 1][:, None, :]))
         ok = (row_ok & col_ok & (t >= a - 1)[None, :, None] & (w >= b)[None, None, :]
               & ko_free[a - 1][:, :, None] & en_free[b - 1][:, None, :])
         gains[s] = np.where(ok, gain, -np.inf)

@@ -17,6 +17,7 @@ from ..embed.base import available_cores
 from ..select import select
 from ..write import write_documents
 from ..write.atomic import write_atomic
+from .boilerplate import find_boilerplate
 from .engine import run_local, run_ray
 from .filters import QualityFilters, apply_filters
 from .manifest import Entry, pair_directories, read_manifest, shard
@@ -31,7 +32,8 @@ CORPUS_NAMES = {"jsonl": "corpus.jsonl", "tsv": "corpus.tsv", "tmx": "corpus.tmx
 def run_batch(entries: list[Entry], out_dir: str | Path, fmt: str = "jsonl", model: str | None = None,
               split: str = "auto", workers: int | None = None, engine: str = "local",
               address: str | None = None, filters: QualityFilters = QualityFilters(),
-              limit: int | None = None, progress: bool | None = None, threads: int | None = None) -> dict:
+              limit: int | None = None, progress: bool | None = None, threads: int | None = None,
+              boilerplate: bool = True) -> dict:
     """Align every entry not yet done in ``out_dir``, then write the corpus and its side files.
 
     Writes ``corpus.*`` (pairs that pass the filters), ``leftovers.jsonl`` (everything
@@ -39,6 +41,9 @@ def run_batch(entries: list[Entry], out_dir: str | Path, fmt: str = "jsonl", mod
     and ``summary.json``; returns the summary. Run it again with the same arguments
     after a crash and it redoes only what was not committed. ``threads``: BLAS threads
     per local worker (default: the available cores shared out among the workers).
+    With ``boilerplate``, lines that recur across the documents of a source (the
+    manifest's ``source`` column, else the whole run) are page debris; they are listed in
+    ``boilerplate.json``.
     """
     out = Path(out_dir)
     store = PartStore(out / "parts")
@@ -46,8 +51,14 @@ def run_batch(entries: list[Entry], out_dir: str | Path, fmt: str = "jsonl", mod
     todo = [e for e in entries if not store.done(e.id)]
     workers = workers or available_cores()
     t0 = time.perf_counter()
-    run = (run_ray(todo, model, split, str(store.dir), workers, address) if engine == "ray"
-           else run_local(todo, model, split, str(store.dir), workers, threads))
+    # found over every entry, done or not, so a resumed run sees what the first one saw
+    recurring = find_boilerplate(entries, split) if boilerplate else {}
+    out.mkdir(parents=True, exist_ok=True)
+    write_atomic(out / "boilerplate.json", json.dumps(
+        {source: {"ko": sorted(ko), "en": sorted(en)} for source, (ko, en) in recurring.items()},
+        ensure_ascii=False, indent=1) + "\n")
+    run = (run_ray(todo, model, split, str(store.dir), workers, address, recurring) if engine == "ray"
+           else run_local(todo, model, split, str(store.dir), workers, threads, recurring))
     failed = 0
     bar = _progress(len(todo), progress)
     for report in run:

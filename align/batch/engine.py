@@ -16,9 +16,9 @@ CHUNK = 8
 _aligner: PairAligner | None = None
 
 
-def _init(model, split, parts_dir, threads):
+def _init(model, split, parts_dir, threads, boilerplate):
     global _aligner
-    _aligner = PairAligner(model, split, parts_dir, threads)
+    _aligner = PairAligner(model, split, parts_dir, threads, boilerplate)
 
 
 def _run(chunk):
@@ -30,23 +30,25 @@ def chunks(entries: list[Entry], size: int = CHUNK) -> list[list[Entry]]:
 
 
 def run_local(entries: list[Entry], model, split, parts_dir, workers: int,
-              threads: int | None = None) -> Iterator[list]:
+              threads: int | None = None, boilerplate: dict | None = None) -> Iterator[list]:
     """Yield per-chunk reports as worker processes (each loading the model once) finish them.
 
-    ``threads``: BLAS threads per worker (default: the available cores shared out).
+    ``threads``: BLAS threads per worker (default: the available cores shared out);
+    ``boilerplate``: each source's recurring lines (see :func:`align.batch.boilerplate.find_boilerplate`).
     """
     threads = threads or max(1, available_cores() // workers)
     if workers == 1:
-        aligner = PairAligner(model, split, parts_dir, threads)
+        aligner = PairAligner(model, split, parts_dir, threads, boilerplate)
         for chunk in chunks(entries):
             yield aligner(chunk)
         return
     ctx = mp.get_context("spawn")  # a clean interpreter per worker: no inherited BLAS threads or locks
-    with ctx.Pool(workers, initializer=_init, initargs=(model, split, parts_dir, threads)) as pool:
+    with ctx.Pool(workers, initializer=_init, initargs=(model, split, parts_dir, threads, boilerplate)) as pool:
         yield from pool.imap_unordered(_run, chunks(entries))
 
 
-def run_ray(entries: list[Entry], model, split, parts_dir, workers: int, address: str | None) -> Iterator[list]:
+def run_ray(entries: list[Entry], model, split, parts_dir, workers: int, address: str | None,
+            boilerplate: dict | None = None) -> Iterator[list]:
     """The same per-pair function on Ray actors (one model per actor); parts go to a shared folder."""
     try:
         import ray
@@ -57,7 +59,7 @@ def run_ray(entries: list[Entry], model, split, parts_dir, workers: int, address
         ray.init(address=address, ignore_reinit_error=True, log_to_driver=False)
     try:
         remote = ray.remote(num_cpus=1)(PairAligner)
-        actors = [remote.remote(model, split, parts_dir, 1) for _ in range(workers)]
+        actors = [remote.remote(model, split, parts_dir, 1, boilerplate) for _ in range(workers)]
         pool = ray.util.ActorPool(actors)
         yield from pool.map_unordered(lambda actor, chunk: actor.__call__.remote(chunk), chunks(entries))
     finally:

@@ -9,6 +9,7 @@ from ..embed import RunCache, get_encoder
 from ..errors import AlignError
 from ..pipeline import align_sentences, check_translation, read_pair, sentences_of
 from ..types import Alignment
+from .boilerplate import Sides, source_of
 from .manifest import Entry
 from .store import PartStore
 
@@ -25,7 +26,8 @@ class PairResult:
 class PairAligner:
     """Holds the model (loaded once per worker) and aligns chunks of entries, committing each result."""
 
-    def __init__(self, model: str | None, split: str, parts_dir: str, threads: int | None = None):
+    def __init__(self, model: str | None, split: str, parts_dir: str, threads: int | None = None,
+                 boilerplate: dict[str, Sides] | None = None):
         if threads:
             # every numpy product in this worker, not just the encoder's: workers must not oversubscribe
             from threadpoolctl import threadpool_limits
@@ -33,6 +35,7 @@ class PairAligner:
         self.encoder = get_encoder(model, threads)
         self.split = split
         self.store = PartStore(parts_dir)
+        self.boilerplate = boilerplate or {}
 
     def __call__(self, entries: list[Entry]) -> list[tuple[str, bool]]:
         """Align and commit ``entries``; returns (id, failed) for progress reports.
@@ -60,7 +63,8 @@ class PairAligner:
 
     def _align(self, entry: Entry, texts: tuple[str, str], sentences, cache: RunCache) -> PairResult:
         try:
-            alignment = align_sentences(*texts, *sentences, model=cache, split=self.split)
+            boilerplate = self.boilerplate.get(source_of(entry), (frozenset(), frozenset()))
+            alignment = align_sentences(*texts, *sentences, model=cache, split=self.split, boilerplate=boilerplate)
             return PairResult(entry, check_translation(alignment, entry.ko, entry.en))
         except AlignError as err:
             return PairResult(entry, error=str(err))

@@ -18,6 +18,7 @@ from ..types import Sentence
 
 # A segment this close to the top or bottom of a page, on a line of its own, may be a bare byline.
 TOP_EDGE, BOTTOM_EDGE = 3, 5
+DATELINE_REASON = "dateline opening the story"
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,11 @@ def debris_rules() -> tuple[DebrisRule, ...]:
     return debris_data().rules
 
 
+def debris_reasons() -> dict[str, str]:
+    """Each debris category's reason, as a leftover's note says it."""
+    return {**{rule.category: rule.reason for rule in debris_rules()}, "dateline": DATELINE_REASON}
+
+
 def classify_debris(text: str, edge: bool = False) -> tuple[str, str] | None:
     """``(category, reason)`` when the segment is page debris, else ``None``.
 
@@ -65,18 +71,19 @@ def classify_debris(text: str, edge: bool = False) -> tuple[str, str] | None:
         if edge and any(p.fullmatch(text) for p in rule.edge_patterns):
             return rule.category, f"{rule.reason} (a line of its own at the edge of the page)"
     if DATELINE.fullmatch(text):
-        return "dateline", "dateline opening the story"
+        return "dateline", DATELINE_REASON
     return None
 
 
 def classify_sentences(text: str, sentences: list[Sentence]) -> list[tuple[str, str] | None]:
     """Debris categories of a document's segments, using where each stands on the page."""
     n = len(sentences)
-    return [classify_debris(s.text, edge=(i < TOP_EDGE or i >= n - BOTTOM_EDGE) and _own_line(text, s))
+    return [classify_debris(s.text, edge=(i < TOP_EDGE or i >= n - BOTTOM_EDGE) and own_line(text, s))
             for i, s in enumerate(sentences)]
 
 
-def _own_line(text: str, s: Sentence) -> bool:
+def own_line(text: str, s: Sentence) -> bool:
+    """Whether the segment stands on a line of its own."""
     before = text[:s.start].rstrip(" \t\u3000")
     after = text[s.end:].lstrip(" \t\u3000")
     return (not before or before.endswith("\n")) and (not after or after.startswith(("\n", "\r")))
