@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from functools import wraps
 
@@ -22,6 +23,18 @@ def _one_line_errors(command):
         except AlignError as err:
             raise click.ClickException(str(err)) from None
     return wrapper
+
+
+def _distinct_files(inputs: dict[str, str], outputs: dict[str, str | None]) -> None:
+    """Refuse, before anything is read or written, an output that is an input or another output."""
+    seen = {os.path.realpath(path): f"the input {path}" for path in inputs.values()}
+    for option, path in outputs.items():
+        if path is None:
+            continue
+        real = os.path.realpath(path)
+        if real in seen:
+            raise click.UsageError(f"{option} {path} is {seen[real]}: give another file, so that nothing is lost")
+        seen[real] = f"the {option} file"
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -69,6 +82,11 @@ def pair(ko_file, en_file, output, fmt, html_file, split, model, report, drop, m
     if (pairs_only or drop or min_score is not None or kinds) and not (output or leftovers_file):
         raise click.UsageError(f"{'--format ' + fmt if pairs_only else '--drop, --min-score and --kinds'} "
                                "set beads aside: give -o or --leftovers so that nothing is lost")
+    main_files = ({f"-o{suffix}": f"{output}{suffix}" for suffix in (".en-ko.ko", ".en-ko.en", ".en-ko.ids")}
+                  if fmt == "moses" else {"-o": output})
+    _distinct_files({"KO_FILE": ko_file, "EN_FILE": en_file},
+                    {**main_files, "--leftovers": leftovers_file or (output and f"{output}.leftovers.jsonl"),
+                     "--html": html_file})
     result = align_files(ko_file, en_file, model=model, split=split)
     kept, aside = select(result, parse_categories(drop), min_score, kinds, pairs_only=pairs_only)
     options = {"ko_lang": ko_lang, "en_lang": en_lang} if fmt == "tmx" else {}

@@ -118,3 +118,19 @@ def test_drop_sets_debris_aside_in_a_leftovers_file_so_nothing_is_lost(runner, t
 def test_filters_need_somewhere_to_put_what_they_set_aside(runner):
     result = runner.invoke(main, ["pair", KO, EN, "--min-score", "0.9"])
     assert result.exit_code == 2 and "nothing is lost" in result.stderr
+
+
+@pytest.mark.parametrize("options", [
+    lambda ko, en, tmp: ["-o", str(ko)],
+    lambda ko, en, tmp: ["-o", str(tmp / "out.tsv"), "--leftovers", str(en), "--drop", "debris"],
+    lambda ko, en, tmp: ["-o", str(tmp / "same.tsv"), "--html", str(tmp / "same.tsv")],
+    lambda ko, en, tmp: ["-o", str(tmp / "out.tsv"), "--leftovers", str(tmp / "out.tsv"), "--drop", "debris"],
+])
+def test_an_output_that_is_an_input_or_another_output_is_refused_and_nothing_changes(runner, tmp_path, options):
+    ko, en = tmp_path / "a.ko.txt", tmp_path / "a.en.txt"
+    ko.write_bytes((SAMPLES / "owl-bus.ko.txt").read_bytes())
+    en.write_bytes((SAMPLES / "owl-bus.en.txt").read_bytes())
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    result = runner.invoke(main, ["pair", str(ko), str(en), *options(ko, en, tmp_path)])
+    assert result.exit_code == 2 and "so that nothing is lost" in result.output
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
