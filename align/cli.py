@@ -72,10 +72,13 @@ def pair(ko_file, en_file, output, fmt, html_file, split, model, report, drop, m
          leftovers_file, ko_lang, en_lang):
     """Align KO_FILE (Korean) with EN_FILE (its English version)."""
     from .pipeline import align_files
-    from .select import parse_categories, select
+    from .select import parse_categories, parse_kinds, select
     from .summary import summarize
 
-    kinds = [k.strip() for k in kinds.split(",")] if kinds else None
+    try:
+        drop, kinds = parse_categories(drop), parse_kinds(kinds)
+    except ValueError as err:
+        raise click.UsageError(str(err)) from None
     pairs_only = fmt in write.PAIRS_ONLY
     if fmt == "moses" and not output:
         raise click.UsageError("--format moses writes three files: give -o NAME")
@@ -88,7 +91,7 @@ def pair(ko_file, en_file, output, fmt, html_file, split, model, report, drop, m
                     {**main_files, "--leftovers": leftovers_file or (output and f"{output}.leftovers.jsonl"),
                      "--html": html_file})
     result = align_files(ko_file, en_file, model=model, split=split)
-    kept, aside = select(result, parse_categories(drop), min_score, kinds, pairs_only=pairs_only)
+    kept, aside = select(result, drop, min_score, kinds, pairs_only=pairs_only)
     options = {"ko_lang": ko_lang, "en_lang": en_lang} if fmt == "tmx" else {}
     if aside:
         write.write(result, leftovers_file or f"{output}.leftovers.jsonl", "jsonl", aside)

@@ -12,17 +12,40 @@ from .types import Alignment, Bead
 
 # Names ``--drop`` accepts besides single categories.
 GROUPS = {"debris": DEBRIS, "none": ()}
+CATEGORIES = ("omission", "addition", *DEBRIS)
+# Bead kinds ``--kinds`` accepts: every pair shape the aligner makes, and leftovers.
+KINDS = ("1-1", "1-2", "2-1", "1-3", "3-1", "2-2", "leftover")
 
 
 def parse_categories(spec: str | Iterable[str] | None) -> frozenset[str]:
-    """``"debris,omission"`` -> the categories named, with ``debris`` standing for all page debris."""
+    """``"debris,omission"`` -> the categories named, with ``debris`` standing for all page debris.
+
+    An unknown name is a :class:`ValueError` saying which names there are.
+    """
     if spec is None:
         return frozenset()
-    names = spec.split(",") if isinstance(spec, str) else list(spec)
     out = set()
-    for name in (n.strip() for n in names if n.strip()):
+    for name in _names(spec):
+        if name not in GROUPS and name not in CATEGORIES:
+            raise ValueError(f"unknown leftover category {name!r} (one of {', '.join((*GROUPS, *CATEGORIES))})")
         out.update(GROUPS.get(name, (name,)))
     return frozenset(out)
+
+
+def parse_kinds(spec: str | Iterable[str] | None) -> frozenset[str] | None:
+    """``"1-1,2-1"`` -> those bead kinds (``None``: all); an unknown kind is a :class:`ValueError`."""
+    if spec is None:
+        return None
+    kinds = frozenset(_names(spec))
+    unknown = sorted(kinds - set(KINDS))
+    if unknown:
+        raise ValueError(f"unknown bead kind {unknown[0]!r} (one of {', '.join(KINDS)})")
+    return kinds
+
+
+def _names(spec: str | Iterable[str]) -> list[str]:
+    names = spec.split(",") if isinstance(spec, str) else list(spec)
+    return [n.strip() for n in names if n.strip()]
 
 
 def select(alignment: Alignment, drop: Iterable[str] = (), min_score: float | None = None,

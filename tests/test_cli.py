@@ -134,3 +134,13 @@ def test_an_output_that_is_an_input_or_another_output_is_refused_and_nothing_cha
     result = runner.invoke(main, ["pair", str(ko), str(en), *options(ko, en, tmp_path)])
     assert result.exit_code == 2 and "so that nothing is lost" in result.output
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
+@pytest.mark.parametrize("option, message", [
+    (["--drop", "debriss"], "unknown leftover category 'debriss'"),
+    (["--kinds", "1-1,5-5"], "unknown bead kind '5-5'"),
+])
+def test_a_misspelt_category_or_kind_is_a_usage_error(runner, tmp_path, option, message):
+    result = runner.invoke(main, ["pair", KO, EN, "-o", str(tmp_path / "out.tsv"), *option])
+    assert result.exit_code == 2 and message in result.output
+    assert not (tmp_path / "out.tsv").exists()
