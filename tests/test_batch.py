@@ -155,3 +155,15 @@ def test_lines_recurring_across_a_sources_pages_are_named_boilerplate(tmp_path):
     assert len(headers) == 12 and all("boilerplate" in r["reason"] for r in headers)
     off = run_batch(read_manifest(manifest), tmp_path / "off", workers=1, progress=False, boilerplate=False)
     assert off["done"] == 6 and json.loads((tmp_path / "off" / "boilerplate.json").read_text("utf-8")) == {}
+
+
+def test_a_manifest_with_a_byte_order_mark_and_an_error_column_is_read_as_meant(tmp_path):
+    manifest = make_crawl(tmp_path / "crawl", 2)
+    text = manifest.read_text("utf-8").replace("\turl", "\terror")
+    manifest.write_text("\ufeff" + text, encoding="utf-8")  # as Excel writes it
+    (tmp_path / "crawl" / "1.ko.txt").write_text("", encoding="utf-8")
+    entries = read_manifest(manifest)
+    assert [e.id for e in entries] == ["p0", "p1"]
+    run_batch(entries, tmp_path / "out", workers=1, progress=False, boilerplate=False)
+    (error,) = [json.loads(x) for x in (tmp_path / "out" / "errors.jsonl").read_text("utf-8").splitlines()]
+    assert error["id"] == "p1" and "is empty" in error["error"]

@@ -87,7 +87,8 @@ def assemble(entries: list[Entry], store: PartStore, out: Path, fmt: str, filter
             continue
         result = store.load(e.id)
         if result.error:
-            errors.append({"id": e.id, "ko": e.ko, "en": e.en, "error": result.error, **e.meta})
+            # the manifest's own columns never shadow the tool's fields
+            errors.append({**e.meta, "id": e.id, "ko": e.ko, "en": e.en, "error": result.error})
             continue
         a = result.alignment
         signature = signature or a.signature

@@ -28,7 +28,7 @@ def read_manifest(path: str | Path) -> list[Entry]:
     if not path.is_file():
         raise InputError(path, "no such manifest file")
     base = path.parent
-    text = path.read_text("utf-8")
+    text = path.read_text("utf-8-sig")  # spreadsheets write a byte-order mark
     if path.suffix in (".jsonl", ".json"):
         rows = []
         for n, line in enumerate(text.splitlines(), 1):
