@@ -51,17 +51,30 @@ def _check_text(text: str, path) -> str:
     return text
 
 
+# Inputs above this many megabytes are refused (an article is a few kilobytes); ALIGN_MAX_INPUT_MB raises it.
+DEFAULT_MAX_INPUT_MB = 50
+
+
+def max_input_bytes() -> int:
+    return int(float(os.environ.get("ALIGN_MAX_INPUT_MB", DEFAULT_MAX_INPUT_MB)) * 1_000_000)
+
+
 def read_text(path: str | os.PathLike) -> str:
-    """Read and decode a text file; empty or whitespace-only files are errors."""
+    """Read and decode a text file; empty or whitespace-only files are errors, and so are files
+    larger than ``ALIGN_MAX_INPUT_MB`` (default 50), devices such as /dev/zero included."""
     p = Path(path)
     if not p.exists():
         raise InputError(path, "no such file")
     if p.is_dir():
         raise InputError(path, "is a directory, not a file")
+    cap = max_input_bytes()
     try:
-        data = p.read_bytes()
+        with open(p, "rb") as f:
+            data = f.read(cap + 1)  # never more: a device can be endless
     except OSError as err:
         raise InputError(path, f"cannot be read ({err.strerror or err})") from None
+    if len(data) > cap:
+        raise InputError(path, f"is larger than {cap / 1e6:g} MB (set ALIGN_MAX_INPUT_MB to raise the limit)")
     text = decode_bytes(data, path)
     if not text.strip():
         raise InputError(path, "is empty")

@@ -62,3 +62,15 @@ def test_atomic_write_leaves_the_old_file_when_writing_fails(tmp_path, monkeypat
     monkeypatch.undo()
     write_atomic(target, "new\n")
     assert target.read_text(encoding="utf-8") == "new\n"
+
+
+def test_an_input_larger_than_the_limit_is_refused_even_an_endless_device(tmp_path, monkeypatch):
+    monkeypatch.setenv("ALIGN_MAX_INPUT_MB", "0.001")
+    big = tmp_path / "big.txt"
+    big.write_text("경찰이 왔다. " * 500, encoding="utf-8")
+    with pytest.raises(InputError, match=r"big.txt: is larger than 0.001 MB \(set ALIGN_MAX_INPUT_MB"):
+        read_text(big)
+    with pytest.raises(InputError, match="larger than"):
+        read_text("/dev/zero")
+    monkeypatch.setenv("ALIGN_MAX_INPUT_MB", "1")
+    assert read_text(big).startswith("경찰이 왔다.")
