@@ -8,6 +8,7 @@ import sys
 from functools import wraps
 
 import click
+import regex
 
 from . import write
 from .errors import AlignError
@@ -23,6 +24,13 @@ def _one_line_errors(command):
         except AlignError as err:
             raise click.ClickException(str(err)) from None
     return wrapper
+
+
+def _language_tag(ctx, param, value: str) -> str:
+    """A BCP 47 tag such as ko-KR or en (what TMX's xml:lang holds); anything else is a usage error."""
+    if not regex.fullmatch(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*", value):
+        raise click.BadParameter(f"{value!r} is not a language tag such as ko-KR or en-US")
+    return value
 
 
 def _distinct_files(inputs: dict[str, str], outputs: dict[str, str | None]) -> None:
@@ -65,8 +73,10 @@ def main():
 @click.option("--kinds", default=None, metavar="KINDS", help="Keep only these bead kinds, e.g. 1-1,2-1.")
 @click.option("--leftovers", "leftovers_file", type=click.Path(dir_okay=False, writable=True),
               help="JSONL file for what is kept out of the output (default with -o: OUTPUT.leftovers.jsonl).")
-@click.option("--ko-lang", default="ko-KR", show_default=True, help="Korean language tag (TMX).")
-@click.option("--en-lang", default="en-US", show_default=True, help="English language tag (TMX).")
+@click.option("--ko-lang", default="ko-KR", show_default=True, callback=_language_tag,
+              help="Korean language tag (TMX).")
+@click.option("--en-lang", default="en-US", show_default=True, callback=_language_tag,
+              help="English language tag (TMX).")
 @_one_line_errors
 def pair(ko_file, en_file, output, fmt, html_file, split, model, report, drop, min_score, kinds,
          leftovers_file, ko_lang, en_lang):

@@ -144,3 +144,9 @@ def test_a_misspelt_category_or_kind_is_a_usage_error(runner, tmp_path, option, 
     result = runner.invoke(main, ["pair", KO, EN, "-o", str(tmp_path / "out.tsv"), *option])
     assert result.exit_code == 2 and message in result.output
     assert not (tmp_path / "out.tsv").exists()
+
+
+def test_a_language_tag_that_is_not_bcp47_is_refused(runner, tmp_path):
+    result = runner.invoke(main, ["pair", KO, EN, "-f", "tmx", "-o", str(tmp_path / "a.tmx"), "--ko-lang", "ko\x0bKR"])
+    assert result.exit_code == 2 and "is not a language tag" in result.output
+    assert not (tmp_path / "a.tmx").exists()
