@@ -84,6 +84,18 @@ def test_a_line_break_inside_a_sentence_never_breaks_line_alignment(tmp_path):
     assert len(files[".en-ko.ko"].splitlines()) == len(files[".en-ko.en"].splitlines()) == len(result.pairs)
 
 
+def test_separators_that_splitlines_breaks_at_never_desynchronise_moses_or_tsv():
+    from align import align_texts
+    from align.write import render
+    from align.write.corpus import moses_files
+    result = align_texts("경찰은\x1c오늘 발표했다.\n그는\x1d말했다.\n끝\x1e이다.", "The police\x1cannounced it today.\n"
+                         "He\x1dsaid so.\nIt\x1eended.", split="lines")
+    files = moses_files([(result, result.pairs)])
+    assert len(files[".en-ko.ko"].splitlines()) == len(files[".en-ko.en"].splitlines()) == len(files[".en-ko.ids"]
+                                                                                                .splitlines())
+    assert len(render(result, "tsv").splitlines()) == len(result.beads)
+
+
 def test_hf_jsonl_has_the_translation_layout(tmp_path):
     out = tmp_path / "corpus.jsonl"
     run("-f", "hf", "-o", str(out), "--min-score", "0.5")

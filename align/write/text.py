@@ -6,7 +6,8 @@ import regex
 
 from ..types import Alignment, Bead
 
-_BREAKS = regex.compile(r"[\t\r\n\u2028\u2029\u0085\v\f]+")
+# every character str.splitlines() breaks at (the file, group and record separators too), and tabs
+_BREAKS = regex.compile(r"[\t\r\n\u2028\u2029\u0085\v\f\x1c\x1d\x1e]+")
 
 
 def one_line(text: str) -> str:
