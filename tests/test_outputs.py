@@ -90,9 +90,11 @@ def test_separators_that_splitlines_breaks_at_never_desynchronise_moses_or_tsv()
     from align.write.corpus import moses_files
     result = align_texts("경찰은\x1c오늘 발표했다.\n그는\x1d말했다.\n끝\x1e이다.", "The police\x1cannounced it today.\n"
                          "He\x1dsaid so.\nIt\x1eended.", split="lines")
-    files = moses_files([(result, result.pairs)])
+    from dataclasses import replace
+    files = moses_files([(replace(result, name="a\tb\nc.ko.txt"), result.pairs)])  # a name with a tab and a newline
     assert len(files[".en-ko.ko"].splitlines()) == len(files[".en-ko.en"].splitlines()) == len(files[".en-ko.ids"]
                                                                                                 .splitlines())
+    assert all(len(line.split("\t")) == 4 for line in files[".en-ko.ids"].splitlines())
     assert len(render(result, "tsv").splitlines()) == len(result.beads)
 
 

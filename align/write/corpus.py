@@ -9,7 +9,7 @@ import json
 import os
 
 from .atomic import write_atomic
-from .text import bead_lines, joined_lines
+from .text import bead_lines, joined_lines, one_line
 
 
 def to_hf(documents) -> str:
@@ -41,7 +41,7 @@ def moses_files(documents) -> dict[str, str]:
             ko, en = bead_lines(alignment, bead)
             ko_lines.append(ko)
             en_lines.append(en)
-            ids.append(f"{alignment.name}\t{','.join(map(str, bead.ko))}\t{','.join(map(str, bead.en))}"
+            ids.append(f"{one_line(alignment.name)}\t{','.join(map(str, bead.ko))}\t{','.join(map(str, bead.en))}"
                        f"\t{bead.score:.4f}")
     return {".en-ko.ko": joined_lines(ko_lines), ".en-ko.en": joined_lines(en_lines),
             ".en-ko.ids": joined_lines(ids)}
