@@ -204,3 +204,22 @@ def test_a_long_stretch_without_anchors_is_still_aligned_in_bounded_pieces(monke
     assert max(p.cells for p in fine) <= 2_000
     assert sum(p.ko_count == 22 for p in fine) >= 3  # cut every sqrt(2000) // 2 rows along the guide
     assert [(b.ko, b.en) for b in beads[:40]] == [((i,), (i,)) for i in range(40)]
+
+
+def test_likely_debris_pays_to_pair_and_certain_debris_never_pairs():
+    rng = np.random.default_rng(11)
+    ko, en = random_doc(rng, 20, 20)
+    # sentence 8 on both sides: a loose likeness, like one edition's share row and the other's
+    en[8] = ko[8] + 0.4 * rng.normal(size=ko.shape[1]).astype(np.float32)
+    en[8] /= np.linalg.norm(en[8])
+    debris = np.zeros(20)
+    assert ((8,), (8,)) in {(b.ko, b.en) for b in run(ko, en, debris, debris)}
+    debris[8] = 0.9
+    beads = {(b.ko, b.en) for b in run(ko, en, debris, debris)}
+    assert ((8,), ()) in beads and ((), (8,)) in beads
+    assert all(((i,), (i,)) in beads for i in range(20) if i != 8)
+    # a strong translation still pairs when taken for likely debris; certain debris never does
+    clear = {(b.ko, b.en) for b in run(ko, ko.copy(), debris, debris)}
+    assert ((8,), (8,)) in clear
+    debris[8] = 1.0
+    assert ((8,), ()) in {(b.ko, b.en) for b in run(ko, ko.copy(), debris, debris)}

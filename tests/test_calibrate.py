@@ -9,11 +9,9 @@ import numpy as np
 from align import align_texts
 from align.aligner import ScoringParams, align_embeddings, vector_runs
 
-rng = np.random.default_rng(7)
-
-
-def translations(n: int, noise: float, dim: int = 64) -> tuple[np.ndarray, np.ndarray]:
+def translations(n: int, noise: float, dim: int = 64, seed: int = 7) -> tuple[np.ndarray, np.ndarray]:
     """``n`` Korean sentence vectors and English ones that translate them, ``noise`` apart."""
+    rng = np.random.default_rng(seed)
     ko = rng.normal(size=(n, dim))
     en = ko + noise * rng.normal(size=(n, dim))
     return (ko / np.linalg.norm(ko, axis=1, keepdims=True)).astype(np.float32), \
@@ -39,16 +37,18 @@ def test_the_length_ratio_is_estimated_from_the_anchors():
     assert uncalibrated.calibration.length_mean == fitted and uncalibrated.calibration.anchors == 0
 
 
-def test_looser_translations_lower_the_bar_and_keep_their_pairs():
-    ko, en = translations(30, 2.6)  # true pairs near cosine 0.35: a loose translation
-    chars = np.full(30, 40.0), np.full(30, 75.0)
-    loose = aligned(ko, en, *chars)
-    assert loose.calibration.cosine < ScoringParams().cosine_reference
-    assert loose.calibration.floor < ScoringParams().floor
+def test_looser_translations_lower_the_bar_and_keep_more_of_their_pairs():
     truth = {((i,), (i,)) for i in range(30)}
-    kept = {(b.ko, b.en) for b in loose.beads} & truth
-    kept_without = {(b.ko, b.en) for b in aligned(ko, en, *chars, calibrate=False).beads} & truth
-    assert len(kept) >= len(kept_without) and len(kept) >= 25
+    chars = np.full(30, 40.0), np.full(30, 75.0)
+    kept = kept_without = 0
+    for seed in range(10):  # documents whose true pairs are loose (cosine about 0.25)
+        ko, en = translations(30, 4.0, seed=seed)
+        loose = aligned(ko, en, *chars)
+        assert loose.calibration.cosine < ScoringParams().cosine_reference
+        assert loose.calibration.floor < ScoringParams().floor
+        kept += len({(b.ko, b.en) for b in loose.beads} & truth)
+        kept_without += len({(b.ko, b.en) for b in aligned(ko, en, *chars, calibrate=False).beads} & truth)
+    assert kept > kept_without + 5
 
 
 def test_a_document_without_anchors_keeps_the_fitted_knobs():

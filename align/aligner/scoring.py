@@ -37,28 +37,28 @@ class ScoringParams:
     """
 
     centre: bool = True
-    threshold: float = -0.21
+    threshold: float = -0.185
     margin: float = 0.45
     k: int = 4
     length_mean: float = 0.62   # log((en chars + 10) / (ko chars + 10)) in Korean–English news
     length_sd: float = 0.28
-    length_weight: float = 0.03
-    merge_costs: tuple[float, ...] = (0.02, 0.02, 0.005, 0.015, 0.13)  # for SHAPES[1:]: 1-2 2-1 1-3 3-1 2-2
+    length_weight: float = 0.02
+    merge_costs: tuple[float, ...] = (0.025, 0.02, 0.005, 0.01, 0.08)  # for SHAPES[1:]: 1-2 2-1 1-3 3-1 2-2
     skip: float = 0.0
-    floor: float = 0.26         # below this cosine a pair is penalised steeply ...
-    floor_weight: float = 3.5   # ... by this much per unit of cosine short of the floor
+    floor: float = 0.21         # below this cosine a pair is penalised steeply ...
+    floor_weight: float = 5.0   # ... by this much per unit of cosine short of the floor
     # confidence = logistic(bias + cos_weight * cosine + gain_weight * gain), fitted to pairs
     # strictly correct or not, pairs between unrelated articles included as wrong
-    conf_bias: float = -7.03
-    conf_cos_weight: float = 16.88
-    conf_gain_weight: float = 3.09
+    conf_bias: float = -7.35
+    conf_cos_weight: float = 15.56
+    conf_gain_weight: float = 5.21
     min_confidence: float = 0.0     # a pair less likely than this to be right is left as two leftovers
-    debris_weight: float = 0.4      # a bead's cost per unit of its sentences' probability of being page debris
+    debris_weight: float = 0.3      # a bead's cost per unit of its sentences' probability of being page debris
     # per-document calibration (align/aligner/calibrate.py): the length ratio and the null
     # threshold estimated from the document's mutual best matches, shrunk towards the values
     # above by this many pseudo anchors
     calibrate: bool = True
-    calibration_prior: float = 13.0
+    calibration_prior: float = 12.0
     cosine_reference: float = 0.57   # the anchors' median cosine in the news the knobs are fitted on
     threshold_slope: float = -0.1    # threshold change per unit of anchor cosine above the reference
 
