@@ -75,7 +75,8 @@ def figures(rows) -> dict:
     p, r = tp / max(1, named.sum()), tp / max(1, gold.sum())
     same = sum(call.category == label for label, call, *_ in rows if call.is_debris and label in DEBRIS_LABELS)
     return {"segments": len(rows), "debris": int(gold.sum()), "P": p, "R": r, "F1": 2 * p * r / max(1e-9, p + r),
-            "fixedP": (gold & fixed).sum() / max(1, fixed.sum()), "category": same / max(1, tp)}
+            "fixedP": f"{(gold & fixed).sum() / fixed.sum():.3f}" if fixed.any() else "-",
+            "category": same / max(1, tp)}
 
 
 @click.command()
@@ -98,7 +99,7 @@ def main(show):
                 f = result[half] = figures(rows)
                 groups = len({p[0].group for p in part if system != "second" or p[4] is not None})
                 print(f"{system:<8} {lang:<4} {half:<5} {groups:>6} {f['segments']:>5} "
-                      f"{f['debris']:>6} {f['P']:>6.3f} {f['R']:>6.3f} {f['F1']:>6.3f} {f['fixedP']:>6.3f} "
+                      f"{f['debris']:>6} {f['P']:>6.3f} {f['R']:>6.3f} {f['F1']:>6.3f} {f['fixedP']:>6} "
                       f"{f['category']:>6.3f}")
                 if system == "align":
                     recall[(lang, half)] = rows

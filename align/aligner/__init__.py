@@ -85,11 +85,7 @@ def align_embeddings(ko_runs: np.ndarray, en_runs: np.ndarray, ko_chars: np.ndar
 
 def _dress(piece: Piece, k: int, path, gains: np.ndarray, cosines: np.ndarray,
            params: ScoringParams) -> list[RawBead]:
-    """Local DP beads of piece ``k`` as document-level beads with gain, cosine and confidence.
-
-    A pair whose confidence is below ``params.min_confidence`` is undone into leftovers:
-    the path found it worth more than two skips, but pairs that look like it are mostly wrong.
-    """
+    """Local DP beads of piece ``k`` as document-level beads with gain, cosine and confidence."""
     out = []
     for a, b, t, w in path:
         ko = tuple(range(piece.ko_start + t - a, piece.ko_start + t))
@@ -97,12 +93,9 @@ def _dress(piece: Piece, k: int, path, gains: np.ndarray, cosines: np.ndarray,
         if a and b:
             s = SHAPES.index((a, b))
             gain, cos = float(gains[s, k, t - 1, w]), float(cosines[s, k, t - 1, w])
-            score = confidence(cos, gain, params)
-            if score >= params.min_confidence:
-                out.append(RawBead(ko, en, gain, cos, score))
-                continue
-        out += [RawBead((i,), (), params.skip, float("nan"), 0.0) for i in ko]
-        out += [RawBead((), (j,), params.skip, float("nan"), 0.0) for j in en]
+            out.append(RawBead(ko, en, gain, cos, confidence(cos, gain, params)))
+        else:
+            out.append(RawBead(ko, en, params.skip, float("nan"), 0.0))
     return out
 
 

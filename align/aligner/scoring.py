@@ -17,7 +17,7 @@ class ScoringParams:
     """The knobs of the bead score (reported in every result's signature).
 
     ``threshold``, ``margin``, ``length_weight``, ``merge_costs``, ``floor``,
-    ``floor_weight``, ``debris_weight``, ``min_confidence``, ``calibration_prior``
+    ``floor_weight``, ``debris_weight``, ``calibration_prior``
     and ``threshold_slope`` are chosen, and the confidence fitted, by
     ``benchmarks/fit_scoring.py`` on Park news documents built with other seeds
     than the benchmark reports on.
@@ -52,7 +52,6 @@ class ScoringParams:
     conf_bias: float = -7.35
     conf_cos_weight: float = 15.56
     conf_gain_weight: float = 5.21
-    min_confidence: float = 0.0     # a pair less likely than this to be right is left as two leftovers
     debris_weight: float = 0.3      # a bead's cost per unit of its sentences' probability of being page debris
     # per-document calibration (align/aligner/calibrate.py): the length ratio and the null
     # threshold estimated from the document's mutual best matches, shrunk towards the values
