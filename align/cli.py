@@ -6,6 +6,7 @@ import json
 import os
 import sys
 from functools import wraps
+from pathlib import Path
 
 import click
 import regex
@@ -55,7 +56,7 @@ def main():
 @click.argument("ko_file", type=click.Path(dir_okay=False))
 @click.argument("en_file", type=click.Path(dir_okay=False))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
-              help="Write here (atomically) instead of standard output; for moses, a name prefix.")
+              help="Write here (atomically) instead of standard output (-); for moses, a name prefix.")
 @click.option("-f", "--format", "fmt", type=click.Choice(write.FORMATS), default="tsv", show_default=True,
               help="tsv/jsonl: every bead; tmx, hf, moses: pairs only; html: the review page.")
 @click.option("--html", "html_file", type=click.Path(dir_okay=False, writable=True),
@@ -77,14 +78,18 @@ def main():
               help="Korean language tag (TMX).")
 @click.option("--en-lang", default="en-US", show_default=True, callback=_language_tag,
               help="English language tag (TMX).")
+@click.option("-q", "--quiet", is_flag=True, help="No summary line on stderr (errors are still reported).")
 @_one_line_errors
 def pair(ko_file, en_file, output, fmt, html_file, split, model, report, drop, min_score, kinds,
-         leftovers_file, ko_lang, en_lang):
-    """Align KO_FILE (Korean) with EN_FILE (its English version)."""
+         leftovers_file, ko_lang, en_lang, quiet):
+    """Align KO_FILE (Korean) with EN_FILE (its English version); either can be - (standard input)."""
     from .pipeline import align_files
     from .select import parse_categories, parse_kinds, select
     from .summary import summarize
 
+    if ko_file == "-" and en_file == "-":
+        raise click.UsageError("only one of KO_FILE and EN_FILE can be standard input (-)")
+    output = None if output == "-" else output
     try:
         drop, kinds = parse_categories(drop), parse_kinds(kinds)
     except ValueError as err:
@@ -97,23 +102,25 @@ def pair(ko_file, en_file, output, fmt, html_file, split, model, report, drop, m
                                "set beads aside: give -o or --leftovers so that nothing is lost")
     main_files = ({f"-o{suffix}": f"{output}{suffix}" for suffix in (".en-ko.ko", ".en-ko.en", ".en-ko.ids")}
                   if fmt == "moses" else {"-o": output})
-    _distinct_files({"KO_FILE": ko_file, "EN_FILE": en_file},
+    _distinct_files({name: path for name, path in (("KO_FILE", ko_file), ("EN_FILE", en_file)) if path != "-"},
                     {**main_files, "--leftovers": leftovers_file or (output and f"{output}.leftovers.jsonl"),
                      "--html": html_file})
     result = align_files(ko_file, en_file, model=model, split=split)
     kept, aside = select(result, drop, min_score, kinds, pairs_only=pairs_only)
     options = {"ko_lang": ko_lang, "en_lang": en_lang} if fmt == "tmx" else {}
+    files = {}  # written together or not at all
     if aside:
-        write.write(result, leftovers_file or f"{output}.leftovers.jsonl", "jsonl", aside)
+        files.update(write.files_of([(result, aside)], leftovers_file or f"{output}.leftovers.jsonl", "jsonl"))
     if html_file:
-        write.write(result, html_file, "html")
+        files.update(write.files_of([(result, result.beads)], html_file, "html"))
     if output:
-        write.write(result, output, fmt, kept, **options)
-    else:
+        files.update(write.files_of([(result, kept)], output, fmt, **options))
+    write.write_all(files)
+    if not output:
         click.echo(write.render(result, fmt, kept, **options), nl=False)
     if report:
         click.echo(write.format_report(summarize(result)), err=True, nl=False)
-    else:
+    elif not quiet:
         click.echo(f"{len(result.pairs)} pairs, {len(result.leftovers)} leftovers, "
                    f"document score {result.doc_score:.2f}\n{result.signature}", err=True)
 
@@ -127,10 +134,11 @@ def segment(file, fmt):
     """Split FILE into sentences."""
     from .segment import segment as split_sentences
     from .textio import read_text
+    from .write.text import visible
 
     for s in split_sentences(read_text(file)):
         if fmt == "text":
-            click.echo(" ".join(s.text.split()))
+            click.echo(visible(" ".join(s.text.split())))
         else:
             click.echo(json.dumps({"index": s.index, "text": s.text, "start": s.start, "end": s.end,
                                    "paragraph": s.paragraph}, ensure_ascii=False))
@@ -158,14 +166,18 @@ def segment(file, fmt):
 @click.option("--keep-duplicates", is_flag=True, help="Keep exact repeats of a pair.")
 @click.option("--boilerplate/--no-boilerplate", default=True, show_default=True,
               help="Lines recurring across a source's documents (manifest column `source`, else the run) are debris.")
+@click.option("--progress/--no-progress", default=None, help="A progress bar on stderr (default: on a terminal).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
+@click.option("-v", "--verbose", is_flag=True, help="Also list each failed pair and why.")
 @_one_line_errors
 def batch(source, en_dir, out_dir, fmt, workers, engine, address, shard_spec, limit, split, model,
-          min_score, max_length_sd, no_script_check, keep_duplicates, boilerplate):
+          min_score, max_length_sd, no_script_check, keep_duplicates, boilerplate, progress, quiet, verbose):
     """Align many article pairs: SOURCE is a manifest (TSV or JSONL: id, ko, en, ...), or a
     folder of Korean files paired by name with the files of EN_DIR.
 
     Killed or crashed, the same command resumes where it stopped."""
     from .batch import QualityFilters, pair_directories, read_manifest, run_batch, shard
+    from .write.text import visible
 
     entries = pair_directories(source, en_dir) if en_dir else read_manifest(source)
     try:
@@ -174,10 +186,15 @@ def batch(source, en_dir, out_dir, fmt, workers, engine, address, shard_spec, li
         raise click.BadParameter(str(err), param_hint="--shard") from None
     filters = QualityFilters(min_score, max_length_sd, not no_script_check, not keep_duplicates)
     summary = run_batch(entries, out_dir, fmt, model, split, workers, engine, address,
-                        filters, limit, boilerplate=boilerplate)
-    click.echo(f"{summary['done']} pairs aligned, {summary['failed']} failed, "
-               f"{summary['corpus']['pairs']} sentence pairs in {out_dir}/{summary['corpus']['file']}; "
-               f"{summary['run']['pairs_per_second'] or 0} pairs/s", err=True)
+                        filters, limit, progress=False if quiet else progress, boilerplate=boilerplate)
+    if verbose:
+        for line in (Path(out_dir) / "errors.jsonl").read_text("utf-8").splitlines():
+            failure = json.loads(line)
+            click.echo(visible(f"failed: {failure['id']}: {failure['error']}"), err=True)
+    if not quiet:
+        click.echo(f"{summary['done']} pairs aligned, {summary['failed']} failed, "
+                   f"{summary['corpus']['pairs']} sentence pairs in {out_dir}/{summary['corpus']['file']}; "
+                   f"{summary['run']['pairs_per_second'] or 0} pairs/s", err=True)
 
 
 @main.command()

@@ -16,3 +16,7 @@ class InputError(AlignError):
         self.path = str(path)
         self.problem = problem
         super().__init__(f"{self.path}: {problem}")
+
+
+class ModelError(AlignError):
+    """An encoder or engine that cannot be loaded: not installed, not cached, not known."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import sys
 from pathlib import Path
 
 import regex
@@ -11,18 +12,22 @@ import regex
 from .errors import InputError
 from .language import hangul_share
 
-
 # C0 controls other than tab, newline, carriage return, form feed and vertical tab
 # do not occur in text files; a few in a row mean a binary file.
 _CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
+# what Windows-1252 adds to ASCII in real English text: letters with accents, quotes, dashes, symbols
+_LATIN_EXTRAS = regex.compile(r"[\p{Latin}\u00a0-\u00bf\u00d7\u00f7\u2013-\u2026\u2030\u2039\u203a\u20ac\u2122]+")
+
+
 def decode_bytes(data: bytes, path: str | os.PathLike = "<bytes>") -> str:
-    """Decode UTF-8 (with or without BOM), UTF-16 with BOM, or CP949/EUC-KR.
+    """Decode UTF-8 (with or without BOM), UTF-16 with BOM, CP949/EUC-KR or Windows-1252.
 
     Anything else raises :class:`InputError`. Legacy Korean is accepted only
     when the decoded text really is mostly Hangul, since CP949 will decode many
-    byte strings of other encodings into nonsense.
+    byte strings of other encodings into nonsense; Windows-1252 only when what it
+    adds to ASCII is Latin letters and typographic punctuation.
     """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
@@ -38,11 +43,19 @@ def decode_bytes(data: bytes, path: str | os.PathLike = "<bytes>") -> str:
     try:
         text = data.decode("cp949")
     except UnicodeDecodeError:
-        raise InputError(path, "is not text in UTF-8, UTF-16 (with BOM) or CP949/EUC-KR") from None
-    non_ascii = [c for c in text if ord(c) > 127]
-    if not non_ascii or hangul_share("".join(non_ascii)) < 0.8:
-        raise InputError(path, "is not text in UTF-8, UTF-16 (with BOM) or CP949/EUC-KR")
-    return _check_text(text, path)
+        text = ""
+    non_ascii = "".join(c for c in text if ord(c) > 127)
+    if non_ascii and hangul_share(non_ascii) >= 0.8:
+        return _check_text(text, path)
+    # English saved by Windows tools: mostly ASCII, with curly quotes, dashes and accented names
+    try:
+        latin = data.decode("cp1252")
+    except UnicodeDecodeError:
+        latin = ""
+    extras = "".join(c for c in latin if ord(c) > 127)
+    if latin and len(extras) <= 0.1 * len("".join(latin.split())) and _LATIN_EXTRAS.fullmatch(extras):
+        return _check_text(latin, path)
+    raise InputError(path, "is not text in UTF-8, UTF-16 (with BOM), CP949/EUC-KR or Windows-1252")
 
 
 def _check_text(text: str, path) -> str:
@@ -60,19 +73,22 @@ def max_input_bytes() -> int:
 
 
 def read_text(path: str | os.PathLike) -> str:
-    """Read and decode a text file; empty or whitespace-only files are errors, and so are files
+    """Read and decode a text file (``-``: standard input); empty or whitespace-only files are errors, and so are files
     larger than ``ALIGN_MAX_INPUT_MB`` (default 50), devices such as /dev/zero included."""
-    p = Path(path)
-    if not p.exists():
-        raise InputError(path, "no such file")
-    if p.is_dir():
-        raise InputError(path, "is a directory, not a file")
     cap = max_input_bytes()
-    try:
-        with open(p, "rb") as f:
-            data = f.read(cap + 1)  # never more: a device can be endless
-    except OSError as err:
-        raise InputError(path, f"cannot be read ({err.strerror or err})") from None
+    if str(path) == "-":
+        path, data = "<stdin>", sys.stdin.buffer.read(cap + 1)
+    else:
+        p = Path(path)
+        if not p.exists():
+            raise InputError(path, "no such file")
+        if p.is_dir():
+            raise InputError(path, "is a directory, not a file")
+        try:
+            with open(p, "rb") as f:
+                data = f.read(cap + 1)  # never more: a device can be endless
+        except OSError as err:
+            raise InputError(path, f"cannot be read ({err.strerror or err})") from None
     if len(data) > cap:
         raise InputError(path, f"is larger than {cap / 1e6:g} MB (set ALIGN_MAX_INPUT_MB to raise the limit)")
     text = decode_bytes(data, path)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -93,11 +92,11 @@ def test_a_run_killed_with_sigkill_resumes_to_exactly_the_uninterrupted_corpus(t
     command = [sys.executable, "-m", "align.cli", "batch", str(manifest), "-o", str(killed), "-w", "2"]
     proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     parts, deadline = killed / "parts", time.time() + 120
-    while time.time() < deadline and (not parts.exists() or len(list(parts.glob("*.pkl"))) < 10):
+    while time.time() < deadline and (not parts.exists() or len(list(parts.glob("*.json"))) < 10):
         time.sleep(0.05)
     os.killpg(proc.pid, signal.SIGKILL)  # the run and its workers, mid-flight
     proc.wait()
-    done_before = len(list((killed / "parts").glob("*.pkl")))
+    done_before = len(list((killed / "parts").glob("*.json")))
     assert 0 < done_before < 48, "the kill should land mid-run"
     result = subprocess.run(command, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
@@ -167,3 +166,63 @@ def test_a_manifest_with_a_byte_order_mark_and_an_error_column_is_read_as_meant(
     run_batch(entries, tmp_path / "out", workers=1, progress=False, boilerplate=False)
     (error,) = [json.loads(x) for x in (tmp_path / "out" / "errors.jsonl").read_text("utf-8").splitlines()]
     assert error["id"] == "p1" and "is empty" in error["error"]
+
+
+def test_a_fifo_given_as_a_file_is_recorded_as_failed_and_the_run_goes_on(tmp_path):
+    manifest = make_crawl(tmp_path / "crawl", 3)
+    fifo = tmp_path / "crawl" / "1.en.txt"
+    fifo.unlink()
+    os.mkfifo(fifo)  # no writer: reading it would block the whole run
+    summary = run_batch(read_manifest(manifest), tmp_path / "out", workers=1, progress=False)
+    assert summary["done"] == 2 and summary["failed"] == 1
+    assert "is not a regular file" in (tmp_path / "out" / "errors.jsonl").read_text("utf-8")
+
+
+def test_an_encoder_that_cannot_load_ends_a_multi_worker_run_with_one_line(tmp_path):
+    manifest = make_crawl(tmp_path / "crawl", 4)
+    command = [sys.executable, "-m", "align.cli", "batch", str(manifest), "-o", str(tmp_path / "out"), "-w", "2",
+               "-m", "no-such/model"]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1 and "no-such/model" in result.stderr
+    assert result.stderr.strip().count("\n") == 0, result.stderr
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("bin.tsv", b"\x7fELF\x02\x01\x01\x00\x00\x00" * 30, "is a binary file"),
+    ("arr.jsonl", b'[{"id": "a", "ko": "k.txt", "en": "e.txt"}]\n', "line 1 is not a JSON object"),
+    ("row.jsonl", b'["a", "k.txt", "e.txt"]\n', "line 1 is not a JSON object"),
+    ("num.jsonl", b'{"id": "a", "ko": 5, "en": "e.txt"}\n', "entry 1: ko and en must be file paths"),
+])
+def test_manifests_that_are_not_manifests_are_one_line_errors(tmp_path, name, content, message):
+    (tmp_path / name).write_bytes(content)
+    result = CliRunner().invoke(main, ["batch", str(tmp_path / name), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1 and message in result.stderr and result.stderr.count("\n") == 1, result.stderr
+
+
+def test_a_manifest_saved_as_cp949_by_korean_excel_is_read(tmp_path):
+    manifest = make_crawl(tmp_path, 1)
+    text = manifest.read_text("utf-8").replace("p0", "기사0")
+    manifest.write_bytes(text.encode("cp949"))
+    assert [e.id for e in read_manifest(manifest)] == ["기사0"]
+
+
+def test_files_sharing_a_name_but_not_an_extension_are_both_aligned(tmp_path):
+    ko, en = tmp_path / "ko", tmp_path / "en"
+    ko.mkdir()
+    en.mkdir()
+    for name in ("s.txt", "s.md"):
+        (ko / name).write_text(OWL_KO, encoding="utf-8")
+        (en / name).write_text(OWL_EN, encoding="utf-8")
+    entries = pair_directories(ko, en)
+    assert sorted(e.id for e in entries) == ["s.md", "s.txt"]
+
+
+def test_verbose_lists_each_failure_and_quiet_prints_nothing(tmp_path):
+    manifest = make_crawl(tmp_path / "crawl", 4, broken=2)
+    runner = CliRunner()
+    verbose = runner.invoke(main, ["batch", str(manifest), "-o", str(tmp_path / "v"), "-w", "1", "-v"])
+    assert verbose.exit_code == 0, verbose.output
+    failed = [line for line in verbose.stderr.splitlines() if line.startswith("failed: ")]
+    assert len(failed) == 2 and all("3.ko.txt" in line or "2.ko.txt" in line for line in failed)
+    quiet = runner.invoke(main, ["batch", str(manifest), "-o", str(tmp_path / "q"), "-w", "1", "-q"])
+    assert quiet.exit_code == 0 and quiet.stderr == ""

@@ -150,3 +150,18 @@ def test_a_language_tag_that_is_not_bcp47_is_refused(runner, tmp_path):
     result = runner.invoke(main, ["pair", KO, EN, "-f", "tmx", "-o", str(tmp_path / "a.tmx"), "--ko-lang", "ko\x0bKR"])
     assert result.exit_code == 2 and "is not a language tag" in result.output
     assert not (tmp_path / "a.tmx").exists()
+
+
+def test_terminal_escapes_in_an_article_reach_the_terminal_as_symbols_but_jsonl_keeps_them(runner, tmp_path):
+    hostile = "\x1b]0;pwned\x9c\x9b31m"  # an OSC retitling the window, then a C1 colour sequence
+    ko, en = tmp_path / "k.txt", tmp_path / "e.txt"
+    ko.write_text(f"경찰이 수사에 나섰다.{hostile} 시민들은 안도했다.\n", encoding="utf-8")
+    en.write_text(f"The police opened an investigation.{hostile} Citizens were relieved.\n", encoding="utf-8")
+    for args in (["pair", str(ko), str(en), "--report"], ["segment", str(ko)]):
+        result = runner.invoke(main, args)
+        assert result.exit_code == 0, result.output
+        for stream in (result.stdout, result.stderr):
+            assert not any(c in stream for c in "\x1b\x9b\x9c"), args
+    assert "␛]0;pwned\ufffd\ufffd31m" in runner.invoke(main, ["pair", str(ko), str(en)]).stdout
+    jsonl = runner.invoke(main, ["pair", str(ko), str(en), "-f", "jsonl"]).stdout
+    assert "\x1b" not in jsonl and hostile in "".join(json.loads(line)["ko_text"] for line in jsonl.splitlines())

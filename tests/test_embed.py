@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 
@@ -10,6 +9,7 @@ import numpy as np
 import pytest
 
 from align.embed import RunCache, embed_runs, encode_unique, resolve
+from align.errors import ModelError
 
 SENTENCES = [
     "경찰청은 27일 UNDP 서울정책센터와 업무협약을 맺었다고 밝혔다.",
@@ -100,7 +100,7 @@ def test_an_unknown_model_is_a_clear_error(monkeypatch):
     pytest.importorskip("sentence_transformers")
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     from align.embed.st import SentenceTransformerEncoder
-    with pytest.raises(RuntimeError, match="cannot load sentence-transformers model 'no-such/model'"):
+    with pytest.raises(ModelError, match="cannot load sentence-transformers model 'no-such/model'"):
         SentenceTransformerEncoder("no-such/model")
 
 

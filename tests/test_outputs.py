@@ -171,3 +171,15 @@ def test_review_page_in_a_real_headless_chromium(tmp_path):
         page.screenshot(path=str(tmp_path / "review.png"), full_page=True)
         browser.close()
     assert (tmp_path / "review.png").stat().st_size > 10_000
+
+
+def test_jsonl_escapes_what_splitlines_breaks_at_and_reads_back_unchanged():
+    from align import align_texts
+    from align.write import render
+    ko, en = "경찰은\x1c오늘\u2028발표했다.\n그는\x85말했다.", "The police\u2029announced it\x1d today.\nHe\x1esaid so."
+    result = align_texts(ko, en, split="lines")
+    lines = render(result, "jsonl").splitlines()
+    assert len(lines) == len(result.beads)
+    records = [json.loads(line) for line in lines]
+    assert [(r["ko_text"], r["en_text"]) for r in records] == [result.texts(b) for b in result.beads]
+    assert any("\x1c" in r["ko_text"] for r in records) and any("\x85" in r["ko_text"] for r in records)

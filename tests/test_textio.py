@@ -8,7 +8,7 @@ import pytest
 
 from align import InputError
 from align.textio import decode_bytes, read_text
-from align.write.atomic import write_atomic
+from align.write.atomic import OutputError, write_atomic
 
 KO = "경찰청은 27일 발표했다. 사건은 3천201건으로 늘었다.\n"
 
@@ -25,9 +25,15 @@ def test_decodes_utf8_utf16_and_legacy_korean(data):
     assert decode_bytes(data) == KO
 
 
+def test_english_from_windows_tools_is_decoded_as_windows_1252_not_as_korean():
+    en = ("The police\u2019s investigative team \u2014 led by Jos\u00e9 Kim \u2014 said on Monday that it had "
+          "found \u201cno evidence\u201d of a leak.\n")
+    assert decode_bytes(en.encode("cp1252")) == en
+
+
 @pytest.mark.parametrize("data, problem", [
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
-    ("Ceci n'est pas coréen: déjà vu".encode("latin-1"), "not text in UTF-8"),
+    ("日本語の記事です。東京で発表された。".encode("shift_jis"), "not text in UTF-8"),
     (bytes(range(0x80, 0x100)) * 4, "not text in UTF-8"),
 ])
 def test_rejects_binary_and_unknown_encodings(data, problem):
@@ -55,7 +61,7 @@ def test_atomic_write_leaves_the_old_file_when_writing_fails(tmp_path, monkeypat
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("align.write.atomic.os.fsync", disk_full)
-    with pytest.raises(OSError):
+    with pytest.raises(OutputError, match="out.tsv: cannot be written .No space left on device"):
         write_atomic(target, "new\n")
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.tsv"]  # no temporary file left behind

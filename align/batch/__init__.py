@@ -17,6 +17,7 @@ from ..embed.base import available_cores
 from ..select import select
 from ..write import write_documents
 from ..write.atomic import write_atomic
+from ..write.jsonl import json_line
 from .boilerplate import find_boilerplate
 from .engine import run_local, run_ray
 from .filters import QualityFilters, apply_filters
@@ -83,9 +84,9 @@ def assemble(entries: list[Entry], store: PartStore, out: Path, fmt: str, filter
     sentences = {"ko": 0, "en": 0, "ko_aligned": 0, "en_aligned": 0}
     signature = None
     for e in entries:
-        if not store.done(e.id):
-            continue
         result = store.load(e.id)
+        if result is None:
+            continue
         if result.error:
             # the manifest's own columns never shadow the tool's fields
             errors.append({**e.meta, "id": e.id, "ko": e.ko, "en": e.en, "error": result.error})
@@ -107,7 +108,7 @@ def assemble(entries: list[Entry], store: PartStore, out: Path, fmt: str, filter
         sentences["en_aligned"] += sum(len(b.en) for b in kept)
     write_documents(documents, out / CORPUS_NAMES[fmt], fmt)
     write_documents(leftovers, out / "leftovers.jsonl", "jsonl")
-    write_atomic(out / "errors.jsonl", "".join(json.dumps(x, ensure_ascii=False) + "\n" for x in errors))
+    write_atomic(out / "errors.jsonl", "".join(json_line(x) for x in errors))
     return {"pairs": len(entries), "done": len(documents), "failed": len(errors),
             "not_done": len(entries) - len(documents) - len(errors),
             "corpus": {"file": CORPUS_NAMES[fmt], "format": fmt, "pairs": sum(kinds.values()),

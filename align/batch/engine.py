@@ -6,6 +6,7 @@ import multiprocessing as mp
 from collections.abc import Iterator
 
 from ..embed.base import available_cores
+from ..errors import AlignError, ModelError
 from .manifest import Entry
 from .worker import PairAligner
 
@@ -14,14 +15,22 @@ from .worker import PairAligner
 CHUNK = 8
 
 _aligner: PairAligner | None = None
+_init_error: str | None = None
 
 
 def _init(model, split, parts_dir, threads, boilerplate):
-    global _aligner
-    _aligner = PairAligner(model, split, parts_dir, threads, boilerplate)
+    # an initialiser that raises makes multiprocessing restart the worker forever (the run hangs):
+    # keep the reason, and fail the first chunk with it instead
+    global _aligner, _init_error
+    try:
+        _aligner = PairAligner(model, split, parts_dir, threads, boilerplate)
+    except Exception as err:
+        _init_error = str(err) if isinstance(err, AlignError) else f"{type(err).__name__}: {err}"
 
 
 def _run(chunk):
+    if _init_error is not None:
+        raise ModelError(_init_error)
     return _aligner(chunk)
 
 
@@ -53,7 +62,7 @@ def run_ray(entries: list[Entry], model, split, parts_dir, workers: int, address
     try:
         import ray
     except ImportError as err:
-        raise RuntimeError("--engine ray needs Ray: pip install 'align-ko-en[ray]'") from err
+        raise ModelError("--engine ray needs Ray: pip install 'align-ko-en[ray]'") from err
     started = not ray.is_initialized()
     if started:
         ray.init(address=address, ignore_reinit_error=True, log_to_driver=False)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import csv
 import json
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
+from ..textio import decode_bytes
 
 
 @dataclass(frozen=True)
@@ -28,7 +30,8 @@ def read_manifest(path: str | Path) -> list[Entry]:
     if not path.is_file():
         raise InputError(path, "no such manifest file")
     base = path.parent
-    text = path.read_text("utf-8-sig")  # spreadsheets write a byte-order mark
+    # spreadsheets write a byte-order mark, or CP949 on Korean Windows: decoded as any input is
+    text = decode_bytes(path.read_bytes(), path)
     if path.suffix in (".jsonl", ".json"):
         rows = []
         for n, line in enumerate(text.splitlines(), 1):
@@ -37,6 +40,8 @@ def read_manifest(path: str | Path) -> list[Entry]:
                     rows.append(json.loads(line))
                 except json.JSONDecodeError as err:
                     raise InputError(path, f"line {n} is not JSON ({err.msg})") from None
+                if not isinstance(rows[-1], dict):
+                    raise InputError(path, f"line {n} is not a JSON object (one {{\"id\", \"ko\", \"en\", ...}} a line)")
     else:
         rows = list(csv.DictReader(text.splitlines(), delimiter="\t"))
     entries = []
@@ -44,6 +49,8 @@ def read_manifest(path: str | Path) -> list[Entry]:
         missing = [k for k in ("id", "ko", "en") if not row.get(k)]
         if missing:
             raise InputError(path, f"entry {n} lacks {', '.join(missing)} (columns: id, ko, en, ...)")
+        if not (isinstance(row["ko"], str) and isinstance(row["en"], str)):
+            raise InputError(path, f"entry {n}: ko and en must be file paths (strings)")
         meta = {k: v for k, v in row.items() if k not in ("id", "ko", "en")}
         entries.append(Entry(str(row["id"]), str(base / row["ko"]), str(base / row["en"]), meta))
     _check_unique(entries, path)
@@ -58,8 +65,11 @@ def pair_directories(ko_dir: str | Path, en_dir: str | Path) -> list[Entry]:
             raise InputError(d, "no such directory")
     ko = {p.name: p for p in ko_dir.iterdir() if p.is_file() and not p.name.startswith(".")}
     en = {p.name: p for p in en_dir.iterdir() if p.is_file() and not p.name.startswith(".")}
-    return [Entry(Path(name).stem, str(ko.get(name, ko_dir / name)), str(en.get(name, en_dir / name)))
-            for name in sorted(ko.keys() | en.keys())]
+    names = sorted(ko.keys() | en.keys())
+    stems = Counter(Path(name).stem for name in names)
+    # the id is the name without its extension, unless another file shares it (s.txt and s.md)
+    return [Entry(Path(name).stem if stems[Path(name).stem] == 1 else name, str(ko.get(name, ko_dir / name)),
+                  str(en.get(name, en_dir / name))) for name in names]
 
 
 def shard(entries: list[Entry], spec: str | None) -> list[Entry]:

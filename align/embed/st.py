@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from ..errors import ModelError
 from .base import available_cores, normalise
 
 
@@ -25,7 +26,7 @@ class SentenceTransformerEncoder:
             import torch
             from sentence_transformers import SentenceTransformer
         except ImportError as err:
-            raise RuntimeError(
+            raise ModelError(
                 f"model {name_or_path!r} needs the sentence-transformers backend: "
                 "pip install 'align-ko-en[st]'") from err
         torch.set_num_threads(threads or available_cores())
@@ -39,7 +40,7 @@ class SentenceTransformerEncoder:
                 name_or_path, device="cpu",
                 local_files_only=os.environ.get("ALIGN_ALLOW_DOWNLOAD") != "1")
         except Exception as err:  # hub errors come in many types; the message is what matters
-            raise RuntimeError(f"cannot load sentence-transformers model {name_or_path!r}: "
+            raise ModelError(f"cannot load sentence-transformers model {name_or_path!r}: "
                                f"{str(err).splitlines()[0] if str(err) else type(err).__name__}") from err
         if max_seq_length:
             self._model.max_seq_length = max_seq_length

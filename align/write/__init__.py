@@ -10,8 +10,8 @@ import os
 from pathlib import Path
 
 from ..types import Alignment, Bead
-from .atomic import write_atomic
-from .corpus import to_hf, write_moses
+from .atomic import OutputError, write_all
+from .corpus import moses_files, to_hf
 from .html import to_html
 from .jsonl import to_jsonl
 from .report import format_report
@@ -35,12 +35,18 @@ def render_documents(documents, fmt: str, **options) -> str:
     return RENDERERS[fmt](documents, **options)
 
 
-def write_documents(documents, path: str | os.PathLike, fmt: str, **options) -> list[str]:
-    """Write ``documents`` to ``path`` (for Moses, a name prefix), each file whole or not at all."""
+def files_of(documents, path: str | os.PathLike, fmt: str, **options) -> dict[str, str]:
+    """Path -> content of the files ``documents`` make in ``fmt`` at ``path`` (for Moses, a name prefix)."""
     if fmt == "moses":
-        return write_moses(documents, path)
-    write_atomic(path, render_documents(documents, fmt, **options))
-    return [str(Path(path))]
+        return {f"{path}{suffix}": content for suffix, content in moses_files(documents).items()}
+    return {str(Path(path)): render_documents(documents, fmt, **options)}
+
+
+def write_documents(documents, path: str | os.PathLike, fmt: str, **options) -> list[str]:
+    """Write ``documents`` to ``path`` (for Moses, a name prefix), all files whole or none."""
+    files = files_of(documents, path, fmt, **options)
+    write_all(files)
+    return list(files)
 
 
 def write(alignment: Alignment, path: str | os.PathLike, fmt: str = "tsv",
@@ -49,5 +55,5 @@ def write(alignment: Alignment, path: str | os.PathLike, fmt: str = "tsv",
     return write_documents([(alignment, alignment.beads if beads is None else beads)], path, fmt, **options)
 
 
-__all__ = ["FORMATS", "PAIRS_ONLY", "format_report", "render", "render_documents", "write",
-           "write_documents"]
+__all__ = ["FORMATS", "PAIRS_ONLY", "OutputError", "files_of", "format_report", "render", "render_documents",
+           "write", "write_all", "write_documents"]

@@ -6,9 +6,7 @@ Pairs only: a corpus has no place for a leftover, which the caller sets aside.
 from __future__ import annotations
 
 import json
-import os
 
-from .atomic import write_atomic
 from .text import bead_lines, joined_lines, one_line
 
 
@@ -45,12 +43,3 @@ def moses_files(documents) -> dict[str, str]:
                        f"\t{bead.score:.4f}")
     return {".en-ko.ko": joined_lines(ko_lines), ".en-ko.en": joined_lines(en_lines),
             ".en-ko.ids": joined_lines(ids)}
-
-
-def write_moses(documents, prefix: str | os.PathLike) -> list[str]:
-    """Write the three Moses files beside ``prefix``; returns their paths."""
-    paths = []
-    for suffix, content in moses_files(documents).items():
-        write_atomic(f"{prefix}{suffix}", content)
-        paths.append(f"{prefix}{suffix}")
-    return paths

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import json
 
+import regex
+
 from ..types import Alignment, Bead
+
+# valid in JSON, but str.splitlines() breaks lines there: escaped, so every reader sees one record a line
+_LINE_BREAKERS = regex.compile("[\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def json_line(record: dict) -> str:
+    """``record`` as one line of JSON (UTF-8 kept readable) that no line splitter breaks."""
+    return _LINE_BREAKERS.sub(lambda m: f"\\u{ord(m[0]):04x}", json.dumps(record, ensure_ascii=False)) + "\n"
 
 
 def bead_record(alignment: Alignment, bead: Bead) -> dict:
@@ -27,5 +37,4 @@ def bead_record(alignment: Alignment, bead: Bead) -> dict:
 
 
 def to_jsonl(documents) -> str:
-    return "".join(json.dumps(bead_record(alignment, b), ensure_ascii=False) + "\n"
-                   for alignment, beads in documents for b in beads)
+    return "".join(json_line(bead_record(alignment, b)) for alignment, beads in documents for b in beads)

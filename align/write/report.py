@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..summary import Summary
+from .text import visible
 
 
 def format_report(summary: Summary) -> str:
@@ -23,7 +24,7 @@ def format_report(summary: Summary) -> str:
     for ko, en, message in summary.flags:
         lines += [f"  - {message}", f"      ko: {ko}", f"      en: {en}"]
     lines.append(summary.signature)
-    return "\n".join(lines) + "\n"
+    return visible("\n".join(lines)) + "\n"
 
 
 def _pct(part: int, whole: int) -> str:

@@ -10,6 +10,16 @@ from ..types import Alignment, Bead
 _BREAKS = regex.compile(r"[\t\r\n\u2028\u2029\u0085\v\f\x1c\x1d\x1e]+")
 
 
+# what a terminal would act on (ESC starts a control sequence, BEL rings, ...): C0 and C1 controls and DEL
+_CONTROLS = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def visible(text: str) -> str:
+    """Control characters as visible symbols (ESC as ␛; C1 controls as �), for output a person reads."""
+    return _CONTROLS.sub(lambda m: chr(0x2400 + ord(m[0])) if m[0] < "\x20" else "\u2421" if m[0] == "\x7f"
+                         else "\ufffd", text)
+
+
 def one_line(text: str) -> str:
     """Tabs and line breaks become single spaces, so a sentence never breaks a line-aligned file."""
     return _BREAKS.sub(" ", text)
