@@ -146,6 +146,16 @@ def test_spans_point_into_the_original_text():
 _alphabet = st.sampled_from(list("가나다라 마바사.!?“”\"'()\n\n  abcXYZ.,0123") + ["U.S.", "Mr.", "…", "다.", "\t"])
 
 
+@pytest.mark.parametrize("split", ["auto", "lines"])
+def test_text_with_no_sentence_punctuation_is_cut_at_spaces_into_bounded_pieces(split):
+    from align.segment.splitter import MAX_SENTENCE_CHARS
+    text = " ".join(["경찰은 사건을 조사했고"] * 400) + "\n" + "police said " * 300
+    sentences = segment(text, split)
+    assert max(len(s.text) for s in sentences) <= MAX_SENTENCE_CHARS
+    assert "".join("".join(s.text.split()) for s in sentences) == "".join(text.split())
+    assert all(not s.text[0].isspace() and not s.text[-1].isspace() for s in sentences)
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_alphabet, max_size=80).map("".join), st.sampled_from(["auto", "lines"]))
 def test_spans_cover_every_non_space_character_once_in_order(text, split):

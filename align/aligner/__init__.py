@@ -15,6 +15,8 @@ from .pieces import Piece, anchors, cut, size_classes
 from .scoring import ScoringParams, centre_runs, confidence, neighbours, piece_gains
 
 MAX_RUN = max(max(shape) for shape in SHAPES)
+# DP cells scored in one batch of same-size pieces (each cell holds a few floats per merge shape)
+BATCH_CELLS = 200_000
 
 __all__ = ["MAX_RUN", "Aligned", "Calibration", "RawBead", "ScoringParams", "align_embeddings", "vector_runs"]
 
@@ -72,7 +74,7 @@ def align_embeddings(ko_runs: np.ndarray, en_runs: np.ndarray, ko_chars: np.ndar
     all_pieces = cut(n, m, anchors(near.ko_best, near.ko_best_cos, near.en_best, ko_unsure, en_unsure),
                      guide, FULL_LIMIT)
     by_piece: list[list[RawBead]] = [[] for _ in all_pieces]
-    for group in size_classes(all_pieces):
+    for group in _bounded(size_classes(all_pieces), all_pieces):
         group_pieces = [all_pieces[k] for k in group]
         gains, cosines = piece_gains(ko_runs, en_runs, ko_chars, en_chars, ko_debris, en_debris, near,
                                      group_pieces, params)
@@ -81,6 +83,17 @@ def align_embeddings(ko_runs: np.ndarray, en_runs: np.ndarray, ko_chars: np.ndar
         for k, path in enumerate(best_paths(gains, params.skip, rows, cols)):
             by_piece[group[k]] = _dress(group_pieces[k], k, path, gains, cosines, params)
     return Aligned([bead for piece_beads in by_piece for bead in piece_beads], calibration)
+
+
+def _bounded(groups: list[list[int]], pieces: list[Piece]) -> list[list[int]]:
+    """Size classes cut into batches of at most ``BATCH_CELLS`` DP cells: pieces side by side are
+    fast, but all of a long document's pieces at once would hold gigabytes."""
+    out = []
+    for group in groups:
+        cells = max((pieces[k].ko_count + 1) * (pieces[k].en_count + 1) for k in group)
+        step = max(1, BATCH_CELLS // cells)
+        out += [group[i:i + step] for i in range(0, len(group), step)]
+    return out
 
 
 def _dress(piece: Piece, k: int, path, gains: np.ndarray, cosines: np.ndarray,

@@ -17,7 +17,7 @@ from itertools import chain
 
 import numpy as np
 
-from .base import available_cores
+from .base import available_cores, encode_unique
 
 # Receptive field of a token feature: two stacked windows of up to 5 tokens
 # (2 to the left, 2 to the right) reach 4 tokens each way.
@@ -62,21 +62,32 @@ class USEEncoder:
             out[0] = _head(model, sums, lens)
             if max_run < 2 or n < 2:
                 return out
-            zones = _junction_zones(model, ids)
-            # corr[j] is what joining sentence j to j+1 changes in the feature sum
-            corr = zones - tails[:-1] - heads[1:]
+            # corr[j] is what joining sentence j to j+1 changes in the feature sum (made in place:
+            # arrays of n x 1280 floats are what this costs in memory)
+            corr = _junction_zones(model, ids)
+            corr -= tails[:-1]
+            corr -= heads[1:]
+            del heads, tails
+            direct = []  # (k, last sentence) of runs to encode whole
             for k in range(2, max_run + 1):
                 first = np.arange(0, n - k + 1)  # first sentence of each run
-                total = sum(sums[first + r] for r in range(k)) + sum(corr[first + r] for r in range(k - 1))
+                total = sums[first].copy()
+                for r in range(1, k):
+                    total += sums[first + r]
+                    total += corr[first + r - 1]
                 length = sum(lens[first + r] for r in range(k)) - 2 * (k - 1)
                 out[k - 1, first + k - 1] = _head(model, total, length)
                 # An inner sentence shorter than twice the reach lets the two
-                # junctions see each other: encode those few runs directly.
+                # junctions see each other: encode those runs directly.
                 inner_short = np.zeros(len(first), dtype=bool)
                 for r in range(1, k - 1):
                     inner_short |= lens[first + r] < 2 * _REACH + 2
-                for f in first[inner_short]:
-                    out[k - 1, f + k - 1] = self.encode([" ".join(texts[f:f + k])])[0]
+                direct += [(k, f + k - 1) for f in first[inner_short]]
+        if direct:
+            # in one batched call (one call a run costs ~0.1 s: text of one-word lines took minutes)
+            vectors = encode_unique(self, [" ".join(texts[last - k + 1:last + 1]) for k, last in direct])
+            for (k, last), vector in zip(direct, vectors):
+                out[k - 1, last] = vector
         return out
 
     def _sentence_sums(self, model, ids):

@@ -20,6 +20,8 @@ _BEFORE_NUMBER = frozenset("no nos jan feb mar apr jun jul aug sep sept oct nov 
 _QUOTES = "\"'”’»』」"
 _LATIN_START = regex.compile(r"[\"“‘']?\p{Lu}\p{Ll}")
 _TOKEN = regex.compile(r"\S+")
+_LAST_SPACE = regex.compile(r"\s+(?!.*\s)", regex.DOTALL)
+MAX_SENTENCE_CHARS = 1000
 
 
 def segment(text: str, split: str = "auto") -> list[Sentence]:
@@ -34,7 +36,7 @@ def segment(text: str, split: str = "auto") -> list[Sentence]:
     spans = []
     for start, end, paragraph in _units(text, soft_wraps=split == "auto"):
         pieces = _split_unit(text, start, end) if split == "auto" else [(start, end)]
-        spans.extend((s, e, paragraph) for s, e in pieces)
+        spans.extend((s, e, paragraph) for a, b in pieces for s, e in _bounded(text, a, b))
     return [Sentence(i, text[s:e], s, e, p) for i, (s, e, p) in enumerate(spans)]
 
 
@@ -175,6 +177,22 @@ def _split_unpunctuated(text: str, start: int, end: int) -> list[tuple[int, int]
         pieces.append(strip_span(text, sent_start, m.end()))
         sent_start = m.end()
     pieces.append(strip_span(text, sent_start, end))
+    return pieces
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A span longer than ``MAX_SENTENCE_CHARS`` cut at spaces into pieces no longer.
+
+    No news sentence comes near it; a text with no sentence punctuation (a table, a keyword
+    dump, a file of one line) does, and would make the encoder's cost grow with its square.
+    """
+    pieces = []
+    while end - start > MAX_SENTENCE_CHARS:
+        space = _LAST_SPACE.search(text, start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+        cut = space.start() if space else start + MAX_SENTENCE_CHARS
+        pieces.append(strip_span(text, start, cut))
+        start = strip_span(text, cut, end)[0]
+    pieces.append((start, end))
     return pieces
 
 
