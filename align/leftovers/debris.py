@@ -27,6 +27,7 @@ class DebrisRule:
     reason: str
     patterns: tuple[regex.Pattern, ...]
     edge_patterns: tuple[regex.Pattern, ...] = ()
+    weak_patterns: tuple[regex.Pattern, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,8 @@ def debris_data() -> DebrisData:
     data = tomllib.loads(resources.files("align.models").joinpath("debris.toml").read_text("utf-8"))
     rules = tuple(
         DebrisRule(name, spec["reason"], tuple(regex.compile(p) for p in spec["patterns"]),
-                   tuple(regex.compile(p) for p in spec.get("edge_patterns", ())))
+                   tuple(regex.compile(p) for p in spec.get("edge_patterns", ())),
+                   tuple(regex.compile(p) for p in spec.get("weak_patterns", ())))
         for name, spec in data.items() if isinstance(spec, dict))
     suffix = regex.compile("(?:" + "|".join(data["glued_suffix"]) + r")\s*$")
     prefix = regex.compile("^(?:" + "|".join(data["glued_prefix"]) + ")")
@@ -58,19 +60,24 @@ def debris_reasons() -> dict[str, str]:
     return {**{rule.category: rule.reason for rule in debris_rules()}, "dateline": DATELINE_REASON}
 
 
-def classify_debris(text: str, edge: bool = False) -> tuple[str, str] | None:
+def classify_debris(text: str, edge: bool = False, sure: bool = False) -> tuple[str, str] | None:
     """``(category, reason)`` when the segment is page debris, else ``None``.
 
     ``edge`` says the segment is a line of its own near the top or bottom of the
-    page, where a bare name is a byline rather than a sentence.
+    page, where a bare name is a byline rather than a sentence. With ``sure``, only
+    the patterns precise enough to name debris on their own are tried.
     """
     text = text.strip()
     for rule in debris_rules():
         if any(p.fullmatch(text) for p in rule.patterns):
             return rule.category, rule.reason
+        if sure:
+            continue
+        if any(p.fullmatch(text) for p in rule.weak_patterns):
+            return rule.category, rule.reason
         if edge and any(p.fullmatch(text) for p in rule.edge_patterns):
             return rule.category, f"{rule.reason} (a line of its own at the edge of the page)"
-    if DATELINE.fullmatch(text):
+    if not sure and DATELINE.fullmatch(text):
         return "dateline", DATELINE_REASON
     return None
 

@@ -160,7 +160,10 @@ def recognise(text: str, sentences: list[Sentence], vectors: np.ndarray | None =
             continue
         prob = float(p[i])
         if prob < model.name:
-            calls.append(DebrisCall(prob))
+            # a pattern precise on its own ("▶ 관련기사: …", "무단 전재 및 재배포 금지") names it all the same
+            sure = classify_debris(s.text, sure=True)
+            calls.append(DebrisCall(prob, sure[0], f"{sure[1]} (debris probability {prob:.2f}, a sure pattern)")
+                         if sure else DebrisCall(prob))
             continue
         f = dict(zip(NAMES, features[i]))
         category, why = classify_debris(s.text, edge=bool(f["edge"] and f["own_line"])) or (
