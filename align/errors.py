@@ -15,7 +15,12 @@ class InputError(AlignError):
     def __init__(self, path: str | os.PathLike, problem: str):
         self.path = str(path)
         self.problem = problem
-        super().__init__(f"{self.path}: {problem}")
+        super().__init__(f"{shown(self.path)}: {problem}")
+
+
+def shown(path: str) -> str:
+    """A file name as one printable line: control characters (a newline in a name) escaped."""
+    return "".join(repr(c)[1:-1] if not c.isprintable() else c for c in path)
 
 
 class ModelError(AlignError):

@@ -165,3 +165,8 @@ def test_terminal_escapes_in_an_article_reach_the_terminal_as_symbols_but_jsonl_
     assert "␛]0;pwned\ufffd\ufffd31m" in runner.invoke(main, ["pair", str(ko), str(en)]).stdout
     jsonl = runner.invoke(main, ["pair", str(ko), str(en), "-f", "jsonl"]).stdout
     assert "\x1b" not in jsonl and hostile in "".join(json.loads(line)["ko_text"] for line in jsonl.splitlines())
+
+
+def test_a_file_name_with_a_line_break_gives_a_one_line_error(runner, tmp_path):
+    result = runner.invoke(main, ["pair", str(tmp_path / "a\nb.txt"), EN])
+    assert result.exit_code == 1 and result.stderr.count("\n") == 1 and "a\\nb.txt: no such file" in result.stderr
