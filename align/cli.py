@@ -166,12 +166,15 @@ def segment(file, fmt):
 @click.option("--keep-duplicates", is_flag=True, help="Keep exact repeats of a pair.")
 @click.option("--boilerplate/--no-boilerplate", default=True, show_default=True,
               help="Lines recurring across a source's documents (manifest column `source`, else the run) are debris.")
+@click.option("--allow-failures", default="0%", show_default=True, metavar="N%",
+              help="Exit 0 while at most this share of the pairs failed (they are in errors.jsonl either way).")
 @click.option("--progress/--no-progress", default=None, help="A progress bar on stderr (default: on a terminal).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
 @click.option("-v", "--verbose", is_flag=True, help="Also list each failed pair and why.")
 @_one_line_errors
 def batch(source, en_dir, out_dir, fmt, workers, engine, address, shard_spec, limit, split, model,
-          min_score, max_length_sd, no_script_check, keep_duplicates, boilerplate, progress, quiet, verbose):
+          min_score, max_length_sd, no_script_check, keep_duplicates, boilerplate, allow_failures, progress, quiet,
+          verbose):
     """Align many article pairs: SOURCE is a manifest (TSV or JSONL: id, ko, en, ...), or a
     folder of Korean files paired by name with the files of EN_DIR.
 
@@ -179,6 +182,7 @@ def batch(source, en_dir, out_dir, fmt, workers, engine, address, shard_spec, li
     from .batch import QualityFilters, pair_directories, read_manifest, run_batch, shard
     from .write.text import visible
 
+    allowed = _share(allow_failures)
     entries = pair_directories(source, en_dir) if en_dir else read_manifest(source)
     try:
         entries = shard(entries, shard_spec)
@@ -195,6 +199,21 @@ def batch(source, en_dir, out_dir, fmt, workers, engine, address, shard_spec, li
         click.echo(f"{summary['done']} pairs aligned, {summary['failed']} failed, "
                    f"{summary['corpus']['pairs']} sentence pairs in {out_dir}/{summary['corpus']['file']}; "
                    f"{summary['run']['pairs_per_second'] or 0} pairs/s", err=True)
+    if summary["failed"] > allowed * summary["pairs"]:
+        # a scheduler must see it; the summary and the corpus of what worked are written all the same
+        raise click.ClickException(f"{summary['failed']} of {summary['pairs']} pairs failed, more than "
+                                   f"--allow-failures {allow_failures} (see {out_dir}/errors.jsonl)")
+
+
+def _share(value: str) -> float:
+    """``"5%"`` (or ``"0.05"``) as a share in [0, 1]; anything else is a usage error."""
+    try:
+        share = float(value[:-1]) / 100 if value.endswith("%") else float(value)
+    except ValueError:
+        share = -1.0
+    if not 0 <= share <= 1:
+        raise click.BadParameter(f"{value!r}: want a share such as 5% or 0.05", param_hint="--allow-failures")
+    return share
 
 
 @main.command()

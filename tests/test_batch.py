@@ -64,7 +64,8 @@ def test_a_batch_writes_corpus_leftovers_errors_and_summary(tmp_path):
 
 def test_five_percent_broken_files_are_recorded_and_the_run_goes_on(tmp_path):
     manifest = make_crawl(tmp_path / "crawl", 40, broken=2)
-    result = CliRunner().invoke(main, ["batch", str(manifest), "-o", str(tmp_path / "out"), "-w", "1"])
+    result = CliRunner().invoke(main, ["batch", str(manifest), "-o", str(tmp_path / "out"), "-w", "1",
+                                       "--allow-failures", "5%"])
     assert result.exit_code == 0, result.output
     errors = [json.loads(x) for x in (tmp_path / "out" / "errors.jsonl").read_text("utf-8").splitlines()]
     assert [e["id"] for e in errors] == ["p38", "p39"]
@@ -221,8 +222,23 @@ def test_verbose_lists_each_failure_and_quiet_prints_nothing(tmp_path):
     manifest = make_crawl(tmp_path / "crawl", 4, broken=2)
     runner = CliRunner()
     verbose = runner.invoke(main, ["batch", str(manifest), "-o", str(tmp_path / "v"), "-w", "1", "-v"])
-    assert verbose.exit_code == 0, verbose.output
+    assert verbose.exit_code == 1, verbose.output  # 2 of 4 failed, and no failure is allowed by default
     failed = [line for line in verbose.stderr.splitlines() if line.startswith("failed: ")]
     assert len(failed) == 2 and all("3.ko.txt" in line or "2.ko.txt" in line for line in failed)
-    quiet = runner.invoke(main, ["batch", str(manifest), "-o", str(tmp_path / "q"), "-w", "1", "-q"])
+    quiet = runner.invoke(main, ["batch", str(manifest), "-o", str(tmp_path / "q"), "-w", "1", "-q",
+                                 "--allow-failures", "50%"])
     assert quiet.exit_code == 0 and quiet.stderr == ""
+
+
+def test_failed_pairs_make_a_non_zero_exit_unless_allowed_and_the_summary_is_written_either_way(tmp_path):
+    manifest = make_crawl(tmp_path / "crawl", 7, broken=4)
+    runner = CliRunner()
+    strict = runner.invoke(main, ["batch", str(manifest), "-o", str(tmp_path / "a"), "-w", "1"])
+    assert strict.exit_code == 1 and "4 of 7 pairs failed, more than --allow-failures 0%" in strict.stderr
+    assert json.loads((tmp_path / "a" / "summary.json").read_text("utf-8"))["failed"] == 4
+    assert runner.invoke(main, ["batch", str(manifest), "-o", str(tmp_path / "b"), "-w", "1",
+                                "--allow-failures", "50%"]).exit_code == 1
+    assert runner.invoke(main, ["batch", str(manifest), "-o", str(tmp_path / "c"), "-w", "1",
+                                "--allow-failures", "60%"]).exit_code == 0
+    assert runner.invoke(main, ["batch", str(manifest), "-o", str(tmp_path / "d"),
+                                "--allow-failures", "lots"]).exit_code == 2
