@@ -166,6 +166,10 @@ def segment(file, fmt):
 @click.option("--keep-duplicates", is_flag=True, help="Keep exact repeats of a pair.")
 @click.option("--boilerplate/--no-boilerplate", default=True, show_default=True,
               help="Lines recurring across a source's documents (manifest column `source`, else the run) are debris.")
+@click.option("--ko-lang", default="ko-KR", show_default=True, callback=_language_tag,
+              help="Korean language tag (TMX).")
+@click.option("--en-lang", default="en-US", show_default=True, callback=_language_tag,
+              help="English language tag (TMX).")
 @click.option("--allow-failures", default="0%", show_default=True, metavar="N%",
               help="Exit 0 while at most this share of the pairs failed (they are in errors.jsonl either way).")
 @click.option("--progress/--no-progress", default=None, help="A progress bar on stderr (default: on a terminal).")
@@ -173,8 +177,8 @@ def segment(file, fmt):
 @click.option("-v", "--verbose", is_flag=True, help="Also list each failed pair and why.")
 @_one_line_errors
 def batch(source, en_dir, out_dir, fmt, workers, engine, address, shard_spec, limit, split, model,
-          min_score, max_length_sd, no_script_check, keep_duplicates, boilerplate, allow_failures, progress, quiet,
-          verbose):
+          min_score, max_length_sd, no_script_check, keep_duplicates, boilerplate, ko_lang, en_lang, allow_failures,
+          progress, quiet, verbose):
     """Align many article pairs: SOURCE is a manifest (TSV or JSONL: id, ko, en, ...), or a
     folder of Korean files paired by name with the files of EN_DIR.
 
@@ -190,7 +194,8 @@ def batch(source, en_dir, out_dir, fmt, workers, engine, address, shard_spec, li
         raise click.BadParameter(str(err), param_hint="--shard") from None
     filters = QualityFilters(min_score, max_length_sd, not no_script_check, not keep_duplicates)
     summary = run_batch(entries, out_dir, fmt, model, split, workers, engine, address,
-                        filters, limit, progress=False if quiet else progress, boilerplate=boilerplate)
+                        filters, limit, progress=False if quiet else progress, boilerplate=boilerplate,
+                        ko_lang=ko_lang, en_lang=en_lang)
     if verbose:
         for line in (Path(out_dir) / "errors.jsonl").read_text("utf-8").splitlines():
             failure = json.loads(line)

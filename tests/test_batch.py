@@ -242,3 +242,15 @@ def test_failed_pairs_make_a_non_zero_exit_unless_allowed_and_the_summary_is_wri
                                 "--allow-failures", "60%"]).exit_code == 0
     assert runner.invoke(main, ["batch", str(manifest), "-o", str(tmp_path / "d"),
                                 "--allow-failures", "lots"]).exit_code == 2
+
+
+def test_batch_tmx_carries_the_language_tags_given_and_refuses_a_bad_one(tmp_path):
+    manifest = make_crawl(tmp_path / "crawl", 1)
+    runner = CliRunner()
+    ok = runner.invoke(main, ["batch", str(manifest), "-o", str(tmp_path / "out"), "-f", "tmx", "-w", "1",
+                              "--ko-lang", "ko", "--en-lang", "en-GB"])
+    assert ok.exit_code == 0, ok.output
+    tmx = (tmp_path / "out" / "corpus.tmx").read_text("utf-8")
+    assert 'xml:lang="ko"' in tmx and 'xml:lang="en-GB"' in tmx and 'xml:lang="en-US"' not in tmx
+    bad = runner.invoke(main, ["batch", str(manifest), "-o", str(tmp_path / "bad"), "--en-lang", "en\x0bUS"])
+    assert bad.exit_code == 2 and not (tmp_path / "bad").exists()

@@ -34,7 +34,7 @@ def run_batch(entries: list[Entry], out_dir: str | Path, fmt: str = "jsonl", mod
               split: str = "auto", workers: int | None = None, engine: str = "local",
               address: str | None = None, filters: QualityFilters = QualityFilters(),
               limit: int | None = None, progress: bool | None = None, threads: int | None = None,
-              boilerplate: bool = True) -> dict:
+              boilerplate: bool = True, ko_lang: str = "ko-KR", en_lang: str = "en-US") -> dict:
     """Align every entry not yet done in ``out_dir``, then write the corpus and its side files.
 
     Writes ``corpus.*`` (pairs that pass the filters), ``leftovers.jsonl`` (everything
@@ -44,7 +44,7 @@ def run_batch(entries: list[Entry], out_dir: str | Path, fmt: str = "jsonl", mod
     per local worker (default: the available cores shared out among the workers).
     With ``boilerplate``, lines that recur across the documents of a source (the
     manifest's ``source`` column, else the whole run) are page debris; they are listed in
-    ``boilerplate.json``.
+    ``boilerplate.json``. ``ko_lang``/``en_lang`` are the language tags a TMX corpus carries.
     """
     out = Path(out_dir)
     store = PartStore(out / "parts")
@@ -67,7 +67,8 @@ def run_batch(entries: list[Entry], out_dir: str | Path, fmt: str = "jsonl", mod
         bar.update(len(report))
     bar.close()
     seconds = time.perf_counter() - t0
-    summary = assemble(entries, store, out, fmt, filters)
+    tags = {"ko_lang": ko_lang, "en_lang": en_lang} if fmt == "tmx" else {}
+    summary = assemble(entries, store, out, fmt, filters, tags)
     summary["run"] = {"pairs_this_run": len(todo), "aligned": len(todo) - failed, "failed": failed,
                       "skipped_already_done": len(entries) - len(todo), "seconds": round(seconds, 2),
                       "pairs_per_second": round(len(todo) / seconds, 2) if seconds and todo else None,
@@ -76,7 +77,8 @@ def run_batch(entries: list[Entry], out_dir: str | Path, fmt: str = "jsonl", mod
     return summary
 
 
-def assemble(entries: list[Entry], store: PartStore, out: Path, fmt: str, filters: QualityFilters) -> dict:
+def assemble(entries: list[Entry], store: PartStore, out: Path, fmt: str, filters: QualityFilters,
+             options: dict | None = None) -> dict:
     """Build the outputs from the committed parts, in manifest order."""
     documents, leftovers, errors = [], [], []
     counts, categories, kinds, seen = Counter(), Counter(), Counter(), set()
@@ -106,7 +108,7 @@ def assemble(entries: list[Entry], store: PartStore, out: Path, fmt: str, filter
         sentences["en"] += len(a.en)
         sentences["ko_aligned"] += sum(len(b.ko) for b in kept)
         sentences["en_aligned"] += sum(len(b.en) for b in kept)
-    write_documents(documents, out / CORPUS_NAMES[fmt], fmt)
+    write_documents(documents, out / CORPUS_NAMES[fmt], fmt, **(options or {}))
     write_documents(leftovers, out / "leftovers.jsonl", "jsonl")
     write_atomic(out / "errors.jsonl", "".join(json_line(x) for x in errors))
     return {"pairs": len(entries), "done": len(documents), "failed": len(errors),
