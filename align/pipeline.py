@@ -126,10 +126,19 @@ def _debris(calls: list[DebrisCall]) -> np.ndarray:
 
 
 def _best_match(x: np.ndarray, y: np.ndarray, rows: list[int]) -> dict[int, float]:
-    """Best cosine of each leftover row of ``x`` against all of ``y`` (said in its reason)."""
+    """Best cosine of each leftover row of ``x`` against all of ``y`` (said in its reason).
+
+    Taken a block of rows at a time: a long text with many leftovers must never hold a
+    leftovers-by-sentences matrix (90,000 one-word lines a side made one of 32 GB).
+    """
     if not rows or len(y) == 0:
         return dict.fromkeys(rows, 0.0)
-    return dict(zip(rows, (x[rows] @ y.T).max(axis=1).tolist()))
+    step = max(1, _BLOCK_CELLS // len(y))
+    best = np.concatenate([(x[rows[i:i + step]] @ y.T).max(axis=1) for i in range(0, len(rows), step)])
+    return dict(zip(rows, best.tolist()))
+
+
+_BLOCK_CELLS = 20_000_000  # cosines held at once by _best_match (80 MB)
 
 
 def _dress(raw: RawBead, ko, en, ko_calls: list[DebrisCall], en_calls: list[DebrisCall], best_ko, best_en,

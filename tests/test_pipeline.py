@@ -103,3 +103,15 @@ def test_flags_travel_on_the_pair_beads(sample_alignments):
     flagged = [b for b in result.pairs if b.flags]
     assert len(flagged) == 1
     assert result.texts(flagged[0])[1] == "According to police statistics, such cases rose from 2,698 in 2019 to 3,021 in 2022."
+
+
+def test_best_matches_of_leftovers_are_taken_in_blocks_with_the_same_result(monkeypatch):
+    import numpy as np
+
+    from align import pipeline
+    rng = np.random.default_rng(0)
+    x, y = rng.normal(size=(50, 8)), rng.normal(size=(30, 8))
+    rows = [1, 4, 9, 20, 33, 49]
+    whole = pipeline._best_match(x, y, rows)
+    monkeypatch.setattr(pipeline, "_BLOCK_CELLS", 60)  # two rows a block
+    assert pipeline._best_match(x, y, rows) == whole == {r: float((x[r] @ y.T).max()) for r in rows}
