@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .aligner.dp import SHAPES
 from .summary import DEBRIS
 from .types import Alignment, Bead
 
@@ -14,7 +15,7 @@ from .types import Alignment, Bead
 GROUPS = {"debris": DEBRIS, "none": ()}
 CATEGORIES = ("omission", "addition", *DEBRIS)
 # Bead kinds ``--kinds`` accepts: every pair shape the aligner makes, and leftovers.
-KINDS = ("1-1", "1-2", "2-1", "1-3", "3-1", "2-2", "leftover")
+KINDS = (*(f"{a}-{b}" for a, b in SHAPES), "leftover")
 
 
 def parse_categories(spec: str | Iterable[str] | None) -> frozenset[str]:
