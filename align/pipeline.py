@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 
 from .aligner import MAX_RUN, RawBead, ScoringParams, align_embeddings
+from .aligner.band import COSINE_CELLS
 from .embed import Encoder, embed_runs, get_encoder
 from .errors import AlignError, InputError
 from .checks import check_pair
@@ -133,12 +134,10 @@ def _best_match(x: np.ndarray, y: np.ndarray, rows: list[int]) -> dict[int, floa
     """
     if not rows or len(y) == 0:
         return dict.fromkeys(rows, 0.0)
-    step = max(1, _BLOCK_CELLS // len(y))
+    step = max(1, COSINE_CELLS // len(y))
     best = np.concatenate([(x[rows[i:i + step]] @ y.T).max(axis=1) for i in range(0, len(rows), step)])
     return dict(zip(rows, best.tolist()))
 
-
-_BLOCK_CELLS = 20_000_000  # cosines held at once by _best_match (80 MB)
 
 
 def _dress(raw: RawBead, ko, en, ko_calls: list[DebrisCall], en_calls: list[DebrisCall], best_ko, best_en,

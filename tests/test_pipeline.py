@@ -113,7 +113,7 @@ def test_best_matches_of_leftovers_are_taken_in_blocks_with_the_same_result(monk
     x, y = rng.normal(size=(50, 8)), rng.normal(size=(30, 8))
     rows = [1, 4, 9, 20, 33, 49]
     whole = pipeline._best_match(x, y, rows)
-    monkeypatch.setattr(pipeline, "_BLOCK_CELLS", 60)  # two rows a block
+    monkeypatch.setattr(pipeline, "COSINE_CELLS", 60)  # two rows a block
     blocked = pipeline._best_match(x, y, rows)
     assert list(blocked) == rows
     assert np.allclose([blocked[r] for r in rows], [whole[r] for r in rows])

@@ -30,8 +30,9 @@ class Band:
 
 # Above this many cells the full matrix gives way to a coarse-to-fine band.
 FULL_LIMIT = 1_500_000
-# At most this many cells in a band (cosines held at once: 80 MB), however badly the text aligns.
-BAND_CELLS = 20_000_000
+# At most this many cosines held at once (80 MB): in a band however badly the text aligns, and
+# in the best matches of leftovers (pipeline).
+COSINE_CELLS = 20_000_000
 
 
 def full_band(n: int, m: int) -> Band:
@@ -53,7 +54,7 @@ def band_from_path(path_rows: np.ndarray, path_cols: np.ndarray, n: int, m: int,
     hi = np.clip(np.maximum.accumulate(hi), 0, m)
     lo[0], hi[-1] = 0, m
     width = int((hi - lo).max()) + 1
-    cap = max(4 * pad, BAND_CELLS // (n + 1))
+    cap = max(4 * pad, COSINE_CELLS // (n + 1))
     if width > cap:
         # a coarse path that wanders (text that does not align: one word a line, say) would make
         # the band as wide as the text; keep each row's window at its stretch's middle instead

@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass
 
 import numpy as np
 
-from .band import BAND_CELLS, Band
+from .band import COSINE_CELLS, Band
 from .dp import SHAPES
 from .pieces import Piece
 
@@ -131,7 +131,7 @@ def transpose_band(band: Band, n: int, m: int) -> tuple[np.ndarray, int]:
     first = np.searchsorted(sent_hi, np.arange(m), side="right")
     last = np.searchsorted(sent_lo, np.arange(m), side="right")
     width = int(max(1, (last - first).max(initial=1)))
-    cap = max(1, BAND_CELLS // max(m, 1))
+    cap = max(1, COSINE_CELLS // max(m, 1))
     if width > cap:  # as in band_from_path: the middle of each column's stretch, no wider than the budget
         first, width = (first + last - cap) // 2, cap
     return np.clip(first, 0, max(n - 1, 0)).astype(np.int64), width
