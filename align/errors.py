@@ -9,13 +9,21 @@ class AlignError(Exception):
     """A problem the user can act on; ``str(err)`` is one line."""
 
 
-class InputError(AlignError):
-    """Bad input. The message names the file and the problem."""
+class FileError(AlignError):
+    """A problem with one file; the message names the file (on one line) and the problem."""
 
     def __init__(self, path: str | os.PathLike, problem: str):
         self.path = str(path)
         self.problem = problem
         super().__init__(f"{shown(self.path)}: {problem}")
+
+
+class InputError(FileError):
+    """Bad input."""
+
+
+class OutputError(FileError):
+    """An output that cannot be written."""
 
 
 def shown(path: str) -> str:

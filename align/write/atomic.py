@@ -7,14 +7,7 @@ import stat
 import tempfile
 from pathlib import Path
 
-from ..errors import AlignError, shown
-
-
-class OutputError(AlignError):
-    """An output that cannot be written; the message names the file and the reason."""
-
-    def __init__(self, path: str | os.PathLike, problem: str):
-        super().__init__(f"{shown(str(path))}: {problem}")
+from ..errors import OutputError
 
 
 def write_atomic(path: str | os.PathLike, data: str | bytes) -> None:
