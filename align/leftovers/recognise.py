@@ -159,13 +159,14 @@ def recognise(text: str, sentences: list[Sentence], vectors: np.ndarray | None =
             calls.append(DebrisCall(1.0, "ui", "boilerplate: recurs across this source's documents", True))
             continue
         prob = float(p[i])
+        f = dict(zip(NAMES, features[i]))
         if prob < model.name:
-            # a pattern precise on its own ("▶ 관련기사: …", "무단 전재 및 재배포 금지") names it all the same
-            sure = classify_debris(s.text, sure=True)
+            # a pattern precise on its own ("▶ 관련기사: …", "무단 전재 및 재배포 금지") names it all the same;
+            # the features already say whether any pattern matched, so the rest are not matched again
+            sure = classify_debris(s.text, sure=True) if f["rule"] else None
             calls.append(DebrisCall(prob, sure[0], f"{sure[1]} (debris probability {prob:.2f}, a sure pattern)")
                          if sure else DebrisCall(prob))
             continue
-        f = dict(zip(NAMES, features[i]))
         category, why = classify_debris(s.text, edge=bool(f["edge"] and f["own_line"])) or (
             likeliest[i], debris_reasons()[likeliest[i]])
         calls.append(DebrisCall(prob, category, f"{why} (debris probability {prob:.2f})", prob >= model.fix))
