@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from align.aligner import MAX_RUN, ScoringParams, align_embeddings, band, pieces, vector_runs
 from align.aligner.dp import SHAPES
-from align.aligner.scoring import centre_runs
+from align.aligner.scoring import band_cosines, centre_runs, neighbours, top_k_mean
 
 
 def random_doc(rng, n, m, dim=16):
@@ -131,6 +131,24 @@ def test_long_documents_use_a_band_that_finds_the_full_search_path(monkeypatch):
     banded = [(b.ko, b.en) for b in run(ko, en)]
     assert banded_calls and banded_calls[0] < 380 // 2  # memory grows with N·band, not N·M
     assert banded == full
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(1, 40), st.integers(1, 40), st.integers(1, 12), st.integers(1, 100), st.integers(0, 2**31 - 1))
+def test_a_band_searched_a_block_of_rows_at_a_time_finds_what_the_whole_band_holds(n, m, width, cells, seed):
+    rng = np.random.default_rng(seed)
+    ko, en = random_doc(rng, n, m)
+    lo = np.concatenate([[0], np.sort(rng.integers(0, m + 1, n))])  # a monotone band of sentence rows
+    width = width if lo.any() else m + 1  # a band whose rows all start at 0 is the whole matrix
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("align.aligner.scoring.SCAN_CELLS", cells)  # blocks of a few rows
+        near = neighbours(ko, en, band.Band(lo, width), k=3)
+    cos = band_cosines(ko, en, lo[1:] - 1, width)  # the band at once, as before blocks
+    found = np.isfinite(cos).any(axis=1)
+    best = cos.argmax(axis=1)
+    assert np.array_equal(near.ko_best[found], (lo[1:] - 1 + best)[found])
+    assert np.array_equal(near.ko_best[~found], np.full((~found).sum(), -1))
+    assert np.allclose(near.ko_background, top_k_mean(cos, 3))
 
 
 def test_run_embeddings_shape():

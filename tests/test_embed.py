@@ -48,6 +48,13 @@ def test_derived_run_embeddings_equal_encoding_the_joined_text(encoder):
         assert not derived[k, :k].any()
 
 
+@pytest.mark.parametrize("window", [1, 2, 3, 5])
+def test_long_texts_are_embedded_window_by_window_with_the_same_runs(encoder, monkeypatch, window):
+    whole = encoder.encode_runs(SENTENCES, 3)
+    monkeypatch.setattr("align.embed.use.WINDOW", window)  # windows smaller than a run, too
+    assert np.allclose(encoder.encode_runs(SENTENCES, 3), whole, atol=1e-5)
+
+
 def test_identical_strings_are_embedded_once(encoder):
     rec = Recording(encoder)
     out = encode_unique(rec, ["a b", "c d", "a b", "a b"])

@@ -137,6 +137,10 @@ def transpose_band(band: Band, n: int, m: int) -> tuple[np.ndarray, int]:
     return np.clip(first, 0, max(n - 1, 0)).astype(np.int64), width
 
 
+# Cosines of a long text's band held at once while its best matches are searched (8 MB)
+SCAN_CELLS = 2_000_000
+
+
 @dataclass(frozen=True)
 class Neighbours:
     """Each sentence's best match on the other side and the mean of its ``k`` best cosines."""
@@ -152,16 +156,36 @@ def neighbours(ko: np.ndarray, en: np.ndarray, band: Band, k: int) -> Neighbours
     """Best matches and backgrounds of single sentences, searched within ``band``."""
     n, m = len(ko), len(en)
     sent_lo = band.lo[1:] - 1
-    ko_view = band_cosines(ko, en, sent_lo, band.width)
-    if band.full:  # the same matrix read by columns; no second product
-        en_view, en_lo = np.ascontiguousarray(ko_view[:, 1:].T), np.zeros(m, dtype=np.int64)
+    if band.full:  # a small matrix (FULL_LIMIT): made once and read by rows and by columns
+        ko_view = band_cosines(ko, en, sent_lo, band.width)
+        en_view = np.ascontiguousarray(ko_view[:, 1:].T)
+        ko_arg, en_arg = ko_view.argmax(axis=1), en_view.argmax(axis=1)
+        ko_cos = ko_view[np.arange(n), ko_arg]
+        ko_bg, en_bg, en_lo = top_k_mean(ko_view, k), top_k_mean(en_view, k), np.zeros(m, dtype=np.int64)
     else:
         en_lo, width = transpose_band(band, n, m)
-        en_view = band_cosines(en, ko, en_lo, width)
-    ko_arg, en_arg = ko_view.argmax(axis=1), en_view.argmax(axis=1)
-    ko_cos = ko_view[np.arange(n), ko_arg]
+        ko_arg, ko_cos, ko_bg = _scan(ko, en, sent_lo, band.width, k)
+        en_arg, _, en_bg = _scan(en, ko, en_lo, width, k)
     ko_best = np.where(np.isfinite(ko_cos), sent_lo + ko_arg, -1)
-    return Neighbours(ko_best, ko_cos, en_lo + en_arg, top_k_mean(ko_view, k), top_k_mean(en_view, k))
+    return Neighbours(ko_best, ko_cos, en_lo + en_arg, ko_bg, en_bg)
+
+
+def _scan(x: np.ndarray, y: np.ndarray, lo: np.ndarray, width: int, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per row of ``x``: the band offset of its best match, that cosine, and its background.
+
+    A block of rows at a time, so a long text never holds its whole band of cosines
+    (and the copies taking the top ``k`` makes of it): memory stays flat in the length.
+    """
+    arg, best, background = (np.zeros(len(x), dtype=np.int64), np.zeros(len(x), dtype=np.float32),
+                             np.zeros(len(x)))
+    step = max(1, SCAN_CELLS // max(width, 1))
+    for start in range(0, len(x), step):
+        rows = slice(start, start + step)
+        view = band_cosines(x[rows], y, lo[rows], width)
+        arg[rows] = view.argmax(axis=1)
+        best[rows] = view[np.arange(len(view)), arg[rows]]
+        background[rows] = top_k_mean(view, k)
+    return arg, best, background
 
 
 def top_k_mean(cos: np.ndarray, k: int) -> np.ndarray:

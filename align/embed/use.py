@@ -22,6 +22,10 @@ from .base import available_cores, encode_unique
 # Receptive field of a token feature: two stacked windows of up to 5 tokens
 # (2 to the left, 2 to the right) reach 4 tokens each way.
 _REACH = 4
+# Sentences whose runs are derived together: their token features and per-sentence sums
+# (a few arrays of 1,280 floats a sentence) are what this costs in memory, so a long text
+# goes window by window and the cost stays flat in its length.
+WINDOW = 2048
 
 
 class USEEncoder:
@@ -45,6 +49,16 @@ class USEEncoder:
 
     def encode_runs(self, texts: Sequence[str], max_run: int) -> np.ndarray:
         """Embeddings of runs of 1..max_run sentences, as :func:`align.embed.embed_runs`."""
+        texts, lead = list(texts), max_run - 1
+        out = np.zeros((max_run, len(texts), 512), dtype=np.float32)
+        for start in range(0, len(texts), WINDOW):
+            # a window also takes the sentences before it that its first runs start with
+            first = max(0, start - lead)
+            out[:, start:start + WINDOW] = self._window_runs(texts[first:start + WINDOW], max_run)[:, start - first:]
+        return out
+
+    def _window_runs(self, texts: list[str], max_run: int) -> np.ndarray:
+        """The runs of one window of ``texts`` (zero where a run would start before it)."""
         model = self._use._model
         n = len(texts)
         out = np.zeros((max_run, n, 512), dtype=np.float32)
