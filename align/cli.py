@@ -13,6 +13,7 @@ import regex
 
 from . import write
 from .errors import AlignError
+from .match import DEFAULT_THRESHOLD as DEFAULT_MATCH_THRESHOLD
 from .pipeline import __version__
 
 
@@ -58,7 +59,7 @@ def main():
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
               help="Write here (atomically) instead of standard output (-); for moses, a name prefix.")
 @click.option("-f", "--format", "fmt", type=click.Choice(write.FORMATS), default="tsv", show_default=True,
-              help="tsv/jsonl: every bead; tmx, hf, moses: pairs only; html: the review page.")
+              help="tsv/jsonl: every bead; tmx, hf, moses, parquet: pairs only; html: the review page.")
 @click.option("--html", "html_file", type=click.Path(dir_okay=False, writable=True),
               help="Also write the HTML review page here.")
 @click.option("--split", type=click.Choice(["auto", "lines"]), default="auto", show_default=True,
@@ -72,16 +73,20 @@ def main():
 @click.option("--min-score", type=click.FloatRange(0, 1), default=None,
               help="Keep out pairs scoring below this.")
 @click.option("--kinds", default=None, metavar="KINDS", help="Keep only these bead kinds, e.g. 1-1,2-1.")
+@click.option("--header", is_flag=True, help="TSV: a first line naming the columns.")
 @click.option("--leftovers", "leftovers_file", type=click.Path(dir_okay=False, writable=True),
               help="JSONL file for what is kept out of the output (default with -o: OUTPUT.leftovers.jsonl).")
 @click.option("--ko-lang", default="ko-KR", show_default=True, callback=_language_tag,
               help="Korean language tag (TMX).")
 @click.option("--en-lang", default="en-US", show_default=True, callback=_language_tag,
               help="English language tag (TMX).")
+@click.option("--tmx-units", type=click.Choice(["pair", "sentence"]), default=None,
+              help="TMX: pair (default): a unit a pair; sentence: also a unit for each sentence of a merged pair "
+                   "and each segment a CAT tool cuts otherwise, so that OmegaT, Trados or memoQ find them.")
 @click.option("-q", "--quiet", is_flag=True, help="No summary line on stderr (errors are still reported).")
 @_one_line_errors
-def pair(ko_file, en_file, output, fmt, html_file, split, model, report, drop, min_score, kinds,
-         leftovers_file, ko_lang, en_lang, quiet):
+def pair(ko_file, en_file, output, fmt, html_file, split, model, report, drop, min_score, kinds, header,
+         leftovers_file, ko_lang, en_lang, tmx_units, quiet):
     """Align KO_FILE (Korean) with EN_FILE (its English version); either can be - (standard input)."""
     from .pipeline import align_files
     from .select import parse_categories, parse_kinds, select
@@ -97,6 +102,13 @@ def pair(ko_file, en_file, output, fmt, html_file, split, model, report, drop, m
     pairs_only = fmt in write.PAIRS_ONLY
     if fmt == "moses" and not output:
         raise click.UsageError("--format moses writes three files: give -o NAME")
+    if tmx_units and fmt != "tmx":
+        raise click.UsageError("--tmx-units is for --format tmx")
+    if fmt in write.BINARY and not output:
+        raise click.UsageError(f"--format {fmt} writes a binary file: give -o FILE")
+    if fmt == "parquet":
+        from .write.parquet import require_pyarrow
+        require_pyarrow()  # before the work, not after it
     if (pairs_only or drop or min_score is not None or kinds) and not (output or leftovers_file):
         raise click.UsageError(f"{'--format ' + fmt if pairs_only else '--drop, --min-score and --kinds'} "
                                "set beads aside: give -o or --leftovers so that nothing is lost")
@@ -107,7 +119,8 @@ def pair(ko_file, en_file, output, fmt, html_file, split, model, report, drop, m
                      "--html": html_file})
     result = align_files(ko_file, en_file, model=model, split=split)
     kept, aside = select(result, drop, min_score, kinds, pairs_only=pairs_only)
-    options = {"ko_lang": ko_lang, "en_lang": en_lang} if fmt == "tmx" else {}
+    options = ({"ko_lang": ko_lang, "en_lang": en_lang, "units": tmx_units or "pair"} if fmt == "tmx"
+               else {"header": header} if fmt == "tsv" else {})
     files = {}  # written together or not at all
     if aside:
         files.update(write.files_of([(result, aside)], leftovers_file or f"{output}.leftovers.jsonl", "jsonl"))
@@ -149,8 +162,11 @@ def segment(file, fmt):
 @click.argument("en_dir", required=False, type=click.Path(exists=True, file_okay=False))
 @click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
               help="Output folder (corpus, leftovers.jsonl, errors.jsonl, summary.json, parts/).")
-@click.option("-f", "--format", "fmt", type=click.Choice(["jsonl", "tsv", "tmx", "hf", "moses"]),
+@click.option("-f", "--format", "fmt", type=click.Choice(["jsonl", "tsv", "tmx", "hf", "moses", "parquet"]),
               default="jsonl", show_default=True, help="Corpus format (pairs only).")
+@click.option("--carry", default="all", show_default=True, metavar="COLUMNS",
+              help="Manifest columns every row and leftover carries (comma-separated), all, or none.")
+@click.option("--header", is_flag=True, help="TSV: a first line naming the columns.")
 @click.option("-w", "--workers", type=click.IntRange(1), default=None,
               help="Worker processes (default: the cores available), each loading the model once.")
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True)
@@ -176,14 +192,14 @@ def segment(file, fmt):
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
 @click.option("-v", "--verbose", is_flag=True, help="Also list each failed pair and why.")
 @_one_line_errors
-def batch(source, en_dir, out_dir, fmt, workers, engine, address, shard_spec, limit, split, model,
+def batch(source, en_dir, out_dir, fmt, carry, header, workers, engine, address, shard_spec, limit, split, model,
           min_score, max_length_sd, no_script_check, keep_duplicates, boilerplate, ko_lang, en_lang, allow_failures,
           progress, quiet, verbose):
     """Align many article pairs: SOURCE is a manifest (TSV or JSONL: id, ko, en, ...), or a
     folder of Korean files paired by name with the files of EN_DIR.
 
     Killed or crashed, the same command resumes where it stopped."""
-    from .batch import QualityFilters, pair_directories, read_manifest, run_batch, shard
+    from .batch import QualityFilters, manifest_columns, pair_directories, read_manifest, run_batch, shard
     from .write.text import visible
 
     allowed = _share(allow_failures)
@@ -192,10 +208,14 @@ def batch(source, en_dir, out_dir, fmt, workers, engine, address, shard_spec, li
         entries = shard(entries, shard_spec)
     except ValueError as err:
         raise click.BadParameter(str(err), param_hint="--shard") from None
+    if fmt == "parquet":
+        from .write.parquet import require_pyarrow
+        require_pyarrow()
     filters = QualityFilters(min_score, max_length_sd, not no_script_check, not keep_duplicates)
     summary = run_batch(entries, out_dir, fmt, model, split, workers, engine, address,
                         filters, limit, progress=False if quiet else progress, boilerplate=boilerplate,
-                        ko_lang=ko_lang, en_lang=en_lang)
+                        ko_lang=ko_lang, en_lang=en_lang, carry=_columns(carry, manifest_columns(entries)),
+                        header=header)
     if verbose:
         for line in (Path(out_dir) / "errors.jsonl").read_text("utf-8").splitlines():
             failure = json.loads(line)
@@ -210,6 +230,18 @@ def batch(source, en_dir, out_dir, fmt, workers, engine, address, shard_spec, li
                                    f"--allow-failures {allow_failures} (see {out_dir}/errors.jsonl)")
 
 
+def _columns(value: str, columns: tuple[str, ...]) -> tuple[str, ...]:
+    """``--carry``: all, none, or manifest columns by name (one it lacks is a usage error)."""
+    if value == "all":
+        return columns
+    chosen = () if value == "none" else tuple(c.strip() for c in value.split(",") if c.strip())
+    missing = [c for c in chosen if c not in columns]
+    if missing:
+        raise click.BadParameter(f"the manifest has no column {missing[0]!r} (it has: {', '.join(columns) or 'none'})",
+                                 param_hint="--carry")
+    return chosen
+
+
 def _share(value: str) -> float:
     """``"5%"`` (or ``"0.05"``) as a share in [0, 1]; anything else is a usage error."""
     try:
@@ -219,6 +251,85 @@ def _share(value: str) -> float:
     if not 0 <= share <= 1:
         raise click.BadParameter(f"{value!r}: want a share such as 5% or 0.05", param_hint="--allow-failures")
     return share
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--no-browser", is_flag=True, help="Only print the URL (headless use, tests).")
+@click.option("--port", type=click.IntRange(0, 65535), default=0, help="Port on 127.0.0.1 (default: a free one).")
+@click.option("--split", type=click.Choice(["auto", "lines"]), default="auto", show_default=True)
+@click.option("-m", "--model", default=None, help="Encoder, as for `align pair`.")
+@_one_line_errors
+def review(files, no_browser, port, split, model):
+    """Correct an alignment in the browser: KO_FILE EN_FILE (aligned, or the review of them resumed)
+    or PROJECT (a KO_FILE.review.jsonl). Every edit is saved at once."""
+    if len(files) > 2:
+        raise click.UsageError("give KO_FILE EN_FILE, or a review PROJECT")
+    from align_review import open_review, serve
+    serve(open_review(*files, model=model, split=split), port=port, open_browser=not no_browser, echo=click.echo)
+
+
+@main.command()
+@click.argument("project", type=click.Path(dir_okay=False))
+@click.option("-f", "--format", "fmt", type=click.Choice(["tmx", "tsv", "jsonl", "moses", "hf", "parquet"]),
+              default="tmx", show_default=True,
+              help="tmx, hf, parquet, moses: pairs only (leftovers to OUTPUT.leftovers.jsonl).")
+@click.option("-o", "--output", default=None, type=click.Path(dir_okay=False),
+              help="Write here; for moses, a name prefix (default: next to the project).")
+@click.option("--tmx-units", type=click.Choice(["pair", "sentence"]), default=None,
+              help="TMX: pair (default) or sentence, as for `align pair` (sentence: for a CAT tool's lookups).")
+@_one_line_errors
+def export(project, fmt, output, tmx_units):
+    """Write the corrected alignment of a review PROJECT; human-verified beads say so."""
+    from align_review import Project, export as export_review
+    if tmx_units and fmt != "tmx":
+        raise click.UsageError("--tmx-units is for --format tmx")
+    options = {"units": tmx_units} if tmx_units else {}
+    click.echo(f"wrote {', '.join(export_review(Project.open(project), fmt, output, **options))}", err=True)
+
+
+@main.command("eval")
+@click.argument("pred", type=click.Path(dir_okay=False))
+@click.argument("gold", type=click.Path(dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="One JSON object on standard output.")
+@_one_line_errors
+def evaluate(pred, gold, as_json):
+    """Score the alignment PRED against the gold alignment GOLD: strict and lax F1 (Vecalign's),
+    unaligned P/R, and the share of PRED's pairs that GOLD changed. Each file is `align pair -f jsonl`
+    output (or a review project) or Vecalign's format ([0,1]:[0] a line)."""
+    from .evaluate import evaluate_files, format_evaluation
+
+    evaluation = evaluate_files(pred, gold)
+    click.echo(json.dumps(evaluation.as_dict(), ensure_ascii=False) if as_json else format_evaluation(evaluation),
+               nl=as_json)
+
+
+@main.command()
+@click.argument("ko_dir", type=click.Path(file_okay=False))
+@click.argument("en_dir", type=click.Path(file_okay=False))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="Manifest to write (TSV: id, ko, en, score, evidence); the documents left unmatched, with "
+                   "the reason, go to OUTPUT's name + .unmatched.tsv.")
+@click.option("--threshold", type=click.FloatRange(0, 1), default=DEFAULT_MATCH_THRESHOLD, show_default=True,
+              help="Least score of a pair (share of both articles' sentences that find their translation).")
+@click.option("-m", "--model", default=None, help="Encoder, as for `align pair`.")
+@click.option("-q", "--quiet", is_flag=True, help="No summary line.")
+@_one_line_errors
+def match(ko_dir, en_dir, output, threshold, model, quiet):
+    """Pair the Korean articles of KO_DIR with their English editions in EN_DIR, one to one, and write
+    the manifest `align batch` reads."""
+    from .match import manifest_files, match_directories
+    from .match.manifest import unmatched_path
+
+    for folder in (ko_dir, en_dir):
+        if os.path.realpath(Path(output).absolute().parent) == os.path.realpath(folder):
+            # it could overwrite an article, and would be read as one on the next run
+            raise click.UsageError(f"-o {output} is inside the input folder {folder}: write it elsewhere")
+    result = match_directories(ko_dir, en_dir, model=model, threshold=threshold)
+    write.write_all(manifest_files(result, output))
+    if not quiet:
+        click.echo(f"{len(result.matches)} pairs in {output}, {len(result.unmatched)} documents unmatched "
+                   f"(see {unmatched_path(output)})\n{result.signature}", err=True)
 
 
 @main.command()

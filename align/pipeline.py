@@ -70,10 +70,16 @@ def align_sentences(ko_text: str, en_text: str, ko: list[Sentence], en: list[Sen
     best_ko = _best_match(ko_runs[0], en_runs[0], [b.ko[0] for b in raw if b.ko and not b.en])
     best_en = _best_match(en_runs[0], ko_runs[0], [b.en[0] for b in raw if b.en and not b.ko])
     beads = [_dress(b, ko, en, ko_calls, en_calls, best_ko, best_en, en_text) for b in raw]
-    settings = {"model": encoder.name, "split": split, "max_bead": MAX_RUN, **params.as_dict(),
-                "debris_model": debris_model().digest, "calibrated": aligned.calibration.as_text()}
+    settings = {**run_settings(encoder.name, split, params), "calibrated": aligned.calibration.as_text()}
     return Alignment(ko_text, en_text, ko, en, beads, _doc_score(beads, ko, en),
-                     signature=_signature(settings), settings=settings)
+                     signature=signature_of(settings), settings=settings)
+
+
+def run_settings(model_name: str, split: str = "auto", params: ScoringParams | None = None) -> dict:
+    """Every setting that shapes a result, before a document's own calibration: the model, the split,
+    the aligner's knobs and the debris model (a result's ``settings`` add what its anchors said)."""
+    return {"model": model_name, "split": split, "max_bead": MAX_RUN, **(params or ScoringParams()).as_dict(),
+            "debris_model": debris_model().digest}
 
 
 def sentences_of(text: str, split: str = "auto") -> list[Sentence]:
@@ -175,7 +181,7 @@ def _value(v) -> str:
     return ",".join(map(str, v)) if isinstance(v, tuple) else str(v)
 
 
-def _signature(settings: dict) -> str:
+def signature_of(settings: dict) -> str:
     """A sacrebleu-style line naming everything that produced a result."""
     parts = [f"align:{__version__}"] + [f"{k}:{_value(v)}" for k, v in settings.items()]
     return "|".join(parts)

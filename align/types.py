@@ -37,7 +37,8 @@ class Bead:
     for a sentence with no counterpart; a leftover has exactly one side filled,
     names it in ``side`` (``"ko"`` or ``"en"``) and says why in ``category`` and
     ``reason``. ``score`` is the bead's confidence in [0, 1]; ``flags`` are the
-    consistency problems found in a pair.
+    consistency problems found in a pair. ``verified``: a person made, corrected or
+    accepted this bead (in ``align review``); every output format says so.
     """
 
     ko: tuple[int, ...]
@@ -48,6 +49,7 @@ class Bead:
     category: str | None = None
     reason: str | None = None
     flags: tuple[Flag, ...] = ()
+    verified: bool = False
 
     @property
     def is_leftover(self) -> bool:
@@ -66,7 +68,9 @@ class Alignment:
     doc_score: float
     signature: str
     settings: dict = field(default_factory=dict)
-    name: str = ""  # the document's name (its Korean file's name), carried into corpus outputs
+    name: str = ""  # the document's name, carried into corpus outputs: the manifest id in a batch,
+                    # else the Korean file's name
+    meta: dict = field(default_factory=dict)  # a batch manifest's other columns (url, date...), as given
 
     @property
     def pairs(self) -> list[Bead]:

@@ -23,7 +23,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from metrics import doc_counts, from_counts  # noqa: E402
+from align.evaluate import doc_counts, from_counts  # noqa: E402
 from realdata import DEBRIS_LABELS, load_pairs  # noqa: E402
 
 
@@ -88,7 +88,7 @@ def evaluate(pairs, model):
 
 
 def line(name, rows) -> str:
-    s = from_counts(sum(r["counts"] for r in rows))
+    s = from_counts(sum(r["counts"] for r in rows)).as_dict()
     n = sum(r["naming"] for r in rows)
     return (f"{name:<12} {len(rows):>3} {s['f1_strict']:>8.3f} {s['f1_lax']:>6.3f} {s['unaligned_precision']:>6.3f} "
             f"{s['unaligned_recall']:>6.3f} {n[0] / max(1, n[1]):>7.3f} {n[0] / max(1, n[2]):>7.3f} "

@@ -67,7 +67,7 @@ def main(sizes):
     from docs import shared_data_here
     if not shared_data_here():
         return
-    from metrics import doc_counts, from_counts
+    from align.evaluate import doc_counts, from_counts
     from align.aligner import align_embeddings
     from align.embed import get_encoder
     encoder = get_encoder(None)
@@ -90,7 +90,7 @@ def main(sizes):
             tracemalloc.stop()
         covered_ko = {i for x, _ in gold for i in x}
         test = [(b.ko, b.en) for b in beads if all(i in covered_ko for i in b.ko)]
-        f1 = from_counts(doc_counts(gold, test))["f1_strict"]
+        f1 = from_counts(doc_counts(gold, test)).f1_strict
         print(f"{f'{n} x {m}':>18} {min(seconds):>8.3f} {peak:>8.0f} {f1:>8.3f}")
         if size <= 2000:
             bertalign_seconds(encoder, size)

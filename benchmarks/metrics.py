@@ -1,5 +1,5 @@
-"""Alignment scores: strict and lax precision/recall/F1 as Vecalign's score.py defines them,
-and precision/recall of unaligned sentences (which lax F1 cannot see)."""
+"""The benchmarks' scores over documents: the library's (align.evaluate: Vecalign's strict and lax
+precision/recall, unaligned P/R) summed over a suite, bootstrap intervals, and debris P/R."""
 
 from __future__ import annotations
 
@@ -7,62 +7,7 @@ from collections import defaultdict
 
 import numpy as np
 
-Beads = list[tuple[tuple[int, ...], tuple[int, ...]]]
-
-
-def _counts(gold: Beads, test: Beads) -> tuple[int, int, int, int]:
-    """(strict tp, strict fp, lax tp, lax fp) of ``test`` against ``gold``."""
-    gold_set = {(tuple(x), tuple(y)) for x, y in gold if x or y}
-    test_set = {(tuple(x), tuple(y)) for x, y in test if x or y}
-    gold_targets = defaultdict(set)
-    for x, y in gold_set:
-        for i in x:
-            gold_targets[i].update(y)
-    tps = fps = tpl = fpl = 0
-    for x, y in test_set:
-        if (x, y) in gold_set:
-            tps += 1
-            tpl += 1
-            continue
-        fps += 1
-        overlap = set(y) & set().union(*(gold_targets[i] for i in x)) if x else set()
-        if overlap:
-            tpl += 1
-        else:
-            fpl += 1
-    return tps, fps, tpl, fpl
-
-
-UNALIGNED_TP, UNALIGNED_FP, UNALIGNED_FN = 8, 9, 10  # where doc_counts puts them
-
-
-def doc_counts(gold: Beads, test: Beads) -> np.ndarray:
-    """One document's counts, which add up over documents: strict and lax tp/fp for precision,
-    the same for recall (roles swapped, null beads left out), and unaligned tp, fp, fn."""
-    recall = _counts([b for b in test if b[0] and b[1]], [b for b in gold if b[0] and b[1]])
-    g, t = _left_alone(gold), _left_alone(test)
-    return np.array([*_counts(gold, test), *recall, len(g & t), len(t - g), len(g - t)], dtype=np.int64)
-
-
-def _left_alone(beads: Beads) -> set[tuple[str, int]]:
-    """The sentences in 1-0 / 0-1 beads, as (side, index)."""
-    return {(side, i) for x, y in beads for side, idx in (("ko", x), ("en", y)) if not (x and y) for i in idx}
-
-
-def from_counts(c) -> dict[str, float]:
-    """Strict and lax P/R/F1 and unaligned P/R from :func:`doc_counts` summed over documents."""
-    def ratio(a, b):
-        return a / (a + b) if a + b else 0.0
-
-    def f1(x, y):
-        return 2 * x * y / (x + y) if x + y else 0.0
-
-    ps, pl, rs, rl = ratio(c[0], c[1]), ratio(c[2], c[3]), ratio(c[4], c[5]), ratio(c[6], c[7])
-    tp, fp, fn = c[UNALIGNED_TP], c[UNALIGNED_FP], c[UNALIGNED_FN]
-    return {"precision_strict": ps, "recall_strict": rs, "f1_strict": f1(ps, rs),
-            "precision_lax": pl, "recall_lax": rl, "f1_lax": f1(pl, rl),
-            "unaligned_precision": tp / (tp + fp) if tp + fp else 1.0,
-            "unaligned_recall": tp / (tp + fn) if tp + fn else 1.0}
+from align.evaluate import Beads, doc_counts, from_counts
 
 
 def bootstrap(counts: dict[str, np.ndarray], statistic, samples: int = 1000, seed: int = 0):
@@ -76,7 +21,7 @@ def bootstrap(counts: dict[str, np.ndarray], statistic, samples: int = 1000, see
     values = []
     for _ in range(samples):
         pick = rng.integers(0, n, n)
-        values.append(statistic({k: from_counts(v[pick].sum(axis=0)) for k, v in counts.items()}))
+        values.append(statistic({k: from_counts(v[pick].sum(axis=0)).as_dict() for k, v in counts.items()}))
     return tuple(np.percentile(values, [2.5, 97.5]))
 
 
@@ -87,7 +32,7 @@ def beads_of(results) -> list[Beads]:
 
 def scores(docs, tests: list[Beads]) -> dict[str, float]:
     """Strict and lax P/R/F1 and unaligned P/R of ``tests`` against the documents' gold."""
-    return from_counts(sum(doc_counts(d.gold, t) for d, t in zip(docs, tests)))
+    return from_counts(sum(doc_counts(d.gold, t) for d, t in zip(docs, tests))).as_dict()
 
 
 def debris_scores(docs, results) -> dict:

@@ -148,7 +148,7 @@ def test_a_band_searched_a_block_of_rows_at_a_time_finds_what_the_whole_band_hol
     best = cos.argmax(axis=1)
     assert np.array_equal(near.ko_best[found], (lo[1:] - 1 + best)[found])
     assert np.array_equal(near.ko_best[~found], np.full((~found).sum(), -1))
-    assert np.allclose(near.ko_background, top_k_mean(cos, 3))
+    assert np.allclose(near.ko_background, top_k_mean(cos, 3), atol=1e-6)  # float32 products of other shapes
 
 
 def test_run_embeddings_shape():

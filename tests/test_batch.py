@@ -54,7 +54,7 @@ def test_a_batch_writes_corpus_leftovers_errors_and_summary(tmp_path):
     corpus = [json.loads(x) for x in (tmp_path / "out" / "corpus.jsonl").read_text("utf-8").splitlines()]
     assert summary["done"] == 4 and summary["failed"] == 0 and summary["corpus"]["pairs"] == len(corpus)
     assert all(r["kind"] != "leftover" for r in corpus)
-    assert {r["document"] for r in corpus} == {f"{i}.ko.txt" for i in range(4)}
+    assert {r["document"] for r in corpus} == {f"p{i}" for i in range(4)}  # the manifest ids
     leftovers = [json.loads(x) for x in (tmp_path / "out" / "leftovers.jsonl").read_text("utf-8").splitlines()]
     assert {r["category"] for r in leftovers} >= {"omission", "addition", "copyright", "byline"}
     on_disk = json.loads((tmp_path / "out" / "summary.json").read_text("utf-8"))

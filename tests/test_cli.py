@@ -24,7 +24,8 @@ def test_pair_prints_tsv_rows_with_score_and_kind(runner):
     result = runner.invoke(main, ["pair", KO, EN])
     assert result.exit_code == 0, result.output
     rows = list(csv.reader(io.StringIO(result.stdout), delimiter="\t", quoting=csv.QUOTE_NONE))
-    assert all(len(r) == 5 for r in rows)
+    assert all(len(r) == 9 for r in rows)  # ko, en, score, kind, note, document, ko_ids, en_ids, verified
+    assert {r[8] for r in rows} == {"false"}  # no person has verified a fresh alignment
     assert ["경찰청, UNDP와 손잡고 디지털 성범죄 대응 나선다", "Police team up with UNDP to fight digital sex crimes"] == rows[0][:2]
     assert {r[3] for r in rows} == {"1-1", "2-1", "1-2", "leftover"}
     assert all(0.0 <= float(r[2]) <= 1.0 for r in rows)
@@ -112,7 +113,7 @@ def test_drop_sets_debris_aside_in_a_leftovers_file_so_nothing_is_lost(runner, t
     aside = [json.loads(x) for x in (tmp_path / "corpus.tsv.leftovers.jsonl").read_text("utf-8").splitlines()]
     assert len(kept) + len(aside) == len(read_gold(SAMPLES / "knpa-undp.gold"))
     assert {r["category"] for r in aside} == {"ui", "dateline", "byline", "timestamp", "credit", "copyright"}
-    assert any(row.endswith("\tleftover\tomission") for row in kept)
+    assert any("\tleftover\tomission\t" in row for row in kept)
 
 
 def test_filters_need_somewhere_to_put_what_they_set_aside(runner):

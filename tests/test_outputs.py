@@ -70,8 +70,8 @@ def test_moses_files_are_line_aligned_with_ids(tmp_path):
     en = (tmp_path / "corpus.en-ko.en").read_text("utf-8").splitlines()
     ids = [line.split("\t") for line in (tmp_path / "corpus.en-ko.ids").read_text("utf-8").splitlines()]
     assert len(ko) == len(en) == len(ids) == len(GOLD_PAIRS)
-    assert {(tuple(map(int, k.split(","))), tuple(map(int, e.split(",")))) for _, k, e, _ in ids} == GOLD_PAIRS
-    assert all(doc == "knpa-undp.ko.txt" for doc, *_ in ids)
+    assert {(tuple(map(int, k.split(","))), tuple(map(int, e.split(",")))) for _, k, e, _, _ in ids} == GOLD_PAIRS
+    assert all(doc == "knpa-undp.ko.txt" and verified == "false" for doc, *_, verified in ids)
     merged = ids.index(next(i for i in ids if i[1] == "3,4"))
     assert ko[merged].startswith("경찰청이 유엔개발계획") and " 경찰청은 27일" in ko[merged]
 
@@ -94,7 +94,7 @@ def test_separators_that_splitlines_breaks_at_never_desynchronise_moses_or_tsv()
     files = moses_files([(replace(result, name="a\tb\nc.ko.txt"), result.pairs)])  # a name with a tab and a newline
     assert len(files[".en-ko.ko"].splitlines()) == len(files[".en-ko.en"].splitlines()) == len(files[".en-ko.ids"]
                                                                                                 .splitlines())
-    assert all(len(line.split("\t")) == 4 for line in files[".en-ko.ids"].splitlines())
+    assert all(len(line.split("\t")) == 5 for line in files[".en-ko.ids"].splitlines())
     assert len(render(result, "tsv").splitlines()) == len(result.beads)
 
 
@@ -104,7 +104,8 @@ def test_hf_jsonl_has_the_translation_layout(tmp_path):
     records = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
     assert records and all(set(r["translation"]) == {"ko", "en"} for r in records)
     assert all(r["score"] >= 0.5 and r["kind"] != "leftover" for r in records)
-    assert all(set(r) >= {"score", "kind", "document", "ko_ids", "en_ids", "flags"} for r in records)
+    assert all(set(r) >= {"score", "kind", "document", "ko_ids", "en_ids", "flags", "verified"} for r in records)
+    assert not any(r["verified"] for r in records)  # a bool in every row; no person has checked these
 
 
 def test_hf_jsonl_loads_with_the_datasets_library(tmp_path):

@@ -1,5 +1,6 @@
 """The batch part store: parts are JSON data, checked on read; a bad part is redone, never executed."""
 
+import json
 import pickle
 
 from align.batch.manifest import Entry
@@ -65,3 +66,10 @@ def test_ids_alike_in_their_first_80_characters_get_their_own_files(tmp_path):
     ids = [stem + "1", stem + "2", stem.replace("x", "é"), "a b", "a_b", "a/b"]
     assert len({store.path(i) for i in ids}) == len(ids)
     assert all(len(store.path(i).name) < 120 for i in ids)
+
+
+def test_parts_made_with_other_settings_are_redone_not_mixed(tmp_path):
+    PartStore(tmp_path, "align:1|split:auto").commit(PairResult(entry(), alignment()))
+    assert PartStore(tmp_path, "align:1|split:auto").load("a/b c") == PairResult(entry(), alignment())
+    assert not PartStore(tmp_path, "align:1|split:lines").done("a/b c")
+    assert json.loads(PartStore(tmp_path).path("a/b c").read_text("utf-8"))["settings"] == "align:1|split:auto"

@@ -18,12 +18,12 @@ _aligner: PairAligner | None = None
 _init_error: str | None = None
 
 
-def _init(model, split, parts_dir, threads, boilerplate):
+def _init(model, split, parts_dir, threads, boilerplate, signature):
     # an initialiser that raises makes multiprocessing restart the worker forever (the run hangs):
     # keep the reason, and fail the first chunk with it instead
     global _aligner, _init_error
     try:
-        _aligner = PairAligner(model, split, parts_dir, threads, boilerplate)
+        _aligner = PairAligner(model, split, parts_dir, threads, boilerplate, signature)
     except Exception as err:
         _init_error = str(err) if isinstance(err, AlignError) else f"{type(err).__name__}: {err}"
 
@@ -39,25 +39,27 @@ def chunks(entries: list[Entry], size: int = CHUNK) -> list[list[Entry]]:
 
 
 def run_local(entries: list[Entry], model, split, parts_dir, workers: int,
-              threads: int | None = None, boilerplate: dict | None = None) -> Iterator[list]:
+              threads: int | None = None, boilerplate: dict | None = None, signature: str = "") -> Iterator[list]:
     """Yield per-chunk reports as worker processes (each loading the model once) finish them.
 
     ``threads``: BLAS threads per worker (default: the available cores shared out);
-    ``boilerplate``: each source's recurring lines (see :func:`align.batch.boilerplate.find_boilerplate`).
+    ``boilerplate``: each source's recurring lines (see :func:`align.batch.boilerplate.find_boilerplate`);
+    ``signature``: the run's settings, recorded in every part.
     """
     threads = threads or max(1, available_cores() // workers)
     if workers == 1:
-        aligner = PairAligner(model, split, parts_dir, threads, boilerplate)
+        aligner = PairAligner(model, split, parts_dir, threads, boilerplate, signature)
         for chunk in chunks(entries):
             yield aligner(chunk)
         return
     ctx = mp.get_context("spawn")  # a clean interpreter per worker: no inherited BLAS threads or locks
-    with ctx.Pool(workers, initializer=_init, initargs=(model, split, parts_dir, threads, boilerplate)) as pool:
+    initargs = (model, split, parts_dir, threads, boilerplate, signature)
+    with ctx.Pool(workers, initializer=_init, initargs=initargs) as pool:
         yield from pool.imap_unordered(_run, chunks(entries))
 
 
 def run_ray(entries: list[Entry], model, split, parts_dir, workers: int, address: str | None,
-            boilerplate: dict | None = None) -> Iterator[list]:
+            boilerplate: dict | None = None, signature: str = "") -> Iterator[list]:
     """The same per-pair function on Ray actors (one model per actor); parts go to a shared folder."""
     try:
         import ray
@@ -68,7 +70,7 @@ def run_ray(entries: list[Entry], model, split, parts_dir, workers: int, address
         ray.init(address=address, ignore_reinit_error=True, log_to_driver=False)
     try:
         remote = ray.remote(num_cpus=1)(PairAligner)
-        actors = [remote.remote(model, split, parts_dir, 1, boilerplate) for _ in range(workers)]
+        actors = [remote.remote(model, split, parts_dir, 1, boilerplate, signature) for _ in range(workers)]
         pool = ray.util.ActorPool(actors)
         yield from pool.map_unordered(lambda actor, chunk: actor.__call__.remote(chunk), chunks(entries))
     finally:

@@ -2,7 +2,9 @@
 
 Each pair's result is one JSON file under ``parts/``, written whole (temporary file,
 then rename) the moment the pair is done. A pair with a valid file is done; a pair
-without one, or whose file is truncated, malformed or made for another id, is (re)done.
+without one, or whose file is truncated, malformed, made for another id or made with
+other settings (another model, split, knobs or version: the store's ``signature``), is
+(re)done, so a corpus never mixes settings.
 Parts are data, never code: a file planted in a shared ``parts/`` folder can at worst
 be text, and is checked like any input. The corpus is assembled from the parts at the
 end, in manifest order, so an interrupted and resumed run ends with the same corpus as
@@ -25,8 +27,11 @@ FORMAT = "align-part/1"
 
 
 class PartStore:
-    def __init__(self, directory: str | os.PathLike):
+    """The parts in ``directory`` made with the settings named by ``signature``."""
+
+    def __init__(self, directory: str | os.PathLike, signature: str = ""):
         self.dir = Path(directory)
+        self.signature = signature
         self.dir.mkdir(parents=True, exist_ok=True)
 
     def path(self, entry_id: str) -> Path:
@@ -38,16 +43,20 @@ class PartStore:
         return self.load(entry_id) is not None
 
     def load(self, entry_id: str):
-        """The committed result of ``entry_id``, or ``None`` if there is none or it is not a valid part."""
+        """The committed result of ``entry_id``, or ``None`` if there is none, it is not a valid part,
+        or it was made with other settings."""
         try:
             data = json.loads(self.path(entry_id).read_bytes())
+            if data.get("settings") != self.signature:
+                return None
             result = _result_from(data)
         except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
             return None
         return result if result.entry.id == entry_id else None
 
     def commit(self, result) -> None:
-        write_atomic(self.path(result.entry.id), json.dumps(_result_to(result), ensure_ascii=False))
+        write_atomic(self.path(result.entry.id), json.dumps({**_result_to(result), "settings": self.signature},
+                                                            ensure_ascii=False))
 
 
 def _result_to(result) -> dict:

@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..aligner import MAX_RUN
 from ..embed import RunCache, get_encoder
+from ..embed.registry import resolve
 from ..errors import AlignError, InputError
-from ..pipeline import align_sentences, check_translation, read_pair, sentences_of
+from ..pipeline import align_sentences, check_translation, read_pair, run_settings, sentences_of, signature_of
 from ..types import Alignment
 from .boilerplate import Sides, source_of
 from .manifest import Entry
 from .store import PartStore
+
+
+def settings_signature(model: str | None, split: str, boilerplate: bool) -> str:
+    """What a run's parts are made with: the version, :func:`~align.pipeline.run_settings` and whether
+    cross-document boilerplate is used (each document's own calibration is in its part)."""
+    return signature_of({**run_settings(resolve(model).name, split), "boilerplate": "on" if boilerplate else "off"})
 
 
 @dataclass(frozen=True)
@@ -28,14 +35,14 @@ class PairAligner:
     """Holds the model (loaded once per worker) and aligns chunks of entries, committing each result."""
 
     def __init__(self, model: str | None, split: str, parts_dir: str, threads: int | None = None,
-                 boilerplate: dict[str, Sides] | None = None):
+                 boilerplate: dict[str, Sides] | None = None, signature: str = ""):
         if threads:
             # every numpy product in this worker, not just the encoder's: workers must not oversubscribe
             from threadpoolctl import threadpool_limits
             self._limits = threadpool_limits(threads)
         self.encoder = get_encoder(model, threads)
         self.split = split
-        self.store = PartStore(parts_dir)
+        self.store = PartStore(parts_dir, signature)
         self.boilerplate = boilerplate or {}
 
     def __call__(self, entries: list[Entry]) -> list[tuple[str, bool]]:
@@ -70,7 +77,8 @@ class PairAligner:
         try:
             boilerplate = self.boilerplate.get(source_of(entry), (frozenset(), frozenset()))
             alignment = align_sentences(*texts, *sentences, model=cache, split=self.split, boilerplate=boilerplate)
-            return PairResult(entry, check_translation(alignment, entry.ko, entry.en))
+            # named by its manifest id: two articles both called article.ko.txt stay apart
+            return PairResult(entry, replace(check_translation(alignment, entry.ko, entry.en), name=entry.id))
         except AlignError as err:
             return PairResult(entry, error=str(err))
         except Exception as err:  # one bad pair must not stop a run of thousands; it is recorded

@@ -13,9 +13,9 @@ from .numbers import converted, english_numbers, korean_numbers, same_value
 __all__ = ["check_pair", "check_numbers", "check_names"]
 
 # Latin tokens of two letters or more inside Korean text: names and acronyms (UNDP, KNPA, iPhone)
-_LATIN = regex.compile(r"(?<![\p{Latin}\d])\p{Latin}[\p{Latin}\d&'.-]*[\p{Latin}\d]")
+LATIN_NAME = regex.compile(r"(?<![\p{Latin}\d])\p{Latin}[\p{Latin}\d&'.-]*[\p{Latin}\d]")
 # units and symbols English writes differently or spells out
-_NOT_NAMES = frozenset("""km kg cm mm ml m g mg kw kwh mw gw db hz ha am pm vs etc
+NOT_NAMES = frozenset("""km kg cm mm ml m g mg kw kwh mw gw db hz ha am pm vs etc
 ceo cfo coo cto gdp ai it tv pc sns cctv dna usb ok""".split())  # and common nouns English spells in lower case
 
 
@@ -75,11 +75,11 @@ def check_names(ko_text: str, en_text: str) -> list[Flag]:
     english, initials = _english_forms(en_text)
     glosses = {i for m in _GLOSS.finditer(ko_text) for i in range(m.start(), m.end())}
     flags, seen = [], set()
-    for m in _LATIN.finditer(ko_text):
+    for m in LATIN_NAME.finditer(ko_text):
         name = m.group().strip(".-'")
         key = name.casefold().replace(".", "")
-        if (len(name) < 2 or m.start() in glosses or key in _NOT_NAMES or key in seen or key in english
-                or (name.isupper() and name in initials) or _NOT_A_NAME.fullmatch(name)):
+        if (len(name) < 2 or m.start() in glosses or key in NOT_NAMES or key in seen or key in english
+                or (name.isupper() and name in initials) or NOT_A_NAME.fullmatch(name)):
             continue
         seen.add(key)
         flags.append(Flag("name", f"{name} in Korean is missing from the English"))
@@ -87,7 +87,7 @@ def check_names(ko_text: str, en_text: str) -> list[Flag]:
 
 
 # lower-case words (glossary lines), initials ("M.N"), web addresses
-_NOT_A_NAME = regex.compile(r"\p{Ll}[\p{Ll}'-]*|(?:\p{Lu}\.)+\p{Lu}?|(?:www|https?).*|.*\.(?:com|net|org|kr)")
+NOT_A_NAME = regex.compile(r"\p{Ll}[\p{Ll}'-]*|(?:\p{Lu}\.)+\p{Lu}?|(?:www|https?).*|.*\.(?:com|net|org|kr)")
 # "국제올림픽위원회(IOC)": the translator's gloss of a Korean name, not content of its own
 _GLOSS = regex.compile(r"(?<=\p{Hangul})\([^()]*\)")
 _CAPITALISED_RUN = regex.compile(r"\p{Lu}[\p{L}'-]*(?:\s+(?:(?:of|and|for|the|on|in|de|&)\s+)*\p{Lu}[\p{L}'-]*)+")
@@ -99,10 +99,10 @@ _WORD_BREAK = regex.compile(r"[\s-]+")
 @lru_cache(maxsize=8)
 def _english_forms(text: str) -> tuple[str, str]:
     """The English text casefolded without dots, and its initials (once per article, not per pair)."""
-    return text.casefold().replace(".", ""), _initials(text)
+    return text.casefold().replace(".", ""), initials_of(text)
 
 
-def _initials(text: str) -> str:
+def initials_of(text: str) -> str:
     """Initials of every run of capitalised words, joined: "World Trade Organization" -> "WTO"."""
     runs = []
     for m in _CAPITALISED_RUN.finditer(text):

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 import regex
 
+from ..language import ENGLISH_FUNCTION_WORDS
 from ..types import Sentence
 from .debris import BOTTOM_EDGE, TOP_EDGE, classify_debris, own_line
 
@@ -29,14 +30,11 @@ _KO_PREDICATE = regex.compile(r"(?:다|요|까|죠|니다|음|함|됨|임|라|�
 _KO_PARTICLE = regex.compile(r"\p{Hangul}(?:은|는|이|가|을|를|에|의|로|와|과|도|에서|으로|에게|까지|부터|보다|처럼|만)$")
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
 _HANGUL = regex.compile(r"\p{Hangul}")
-_FUNCTION = frozenset("""
-the a an of to in and is was were are for on that with by at as from it its this be has have had will
-would said says not but or which who he she they we his her their our after over than been also into
-""".split())
+_FUNCTION = ENGLISH_FUNCTION_WORDS
 _FINITE = regex.compile(r"^(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|said|says"
                         r"|told|did|does|do|\p{Ll}{3,}ed|\p{Ll}{3,}s)$")
 _EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_URL = regex.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|net|org|co\.kr|kr|go\.kr|or\.kr|io)\b", regex.I)
+WEB_ADDRESS = regex.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|net|org|co\.kr|kr|go\.kr|or\.kr|io)\b", regex.I)
 _HANDLE = regex.compile(r"(?<![\w.])@\w{2,}")
 _DATE = regex.compile(
     r"\d{4}\s*[-./년]\s*\d{1,2}\s*[-./월]\s*\d{1,2}|\d{1,2}월\s*\d{1,2}일|"
@@ -95,7 +93,7 @@ def text_features(text: str) -> dict[str, float]:
         "symbol_share": sum(not c.isalnum() for c in chars) / n,
         "short_no_final": float(len(words) <= 4 and not final),
         "email": float(bool(_EMAIL.search(s))),
-        "url": float(bool(_URL.search(s))),
+        "url": float(bool(WEB_ADDRESS.search(s))),
         "handle": float(bool(_HANDLE.search(s))),
         "date": float(bool(_DATE.search(s))),
         "time": float(bool(_TIME.search(s))),

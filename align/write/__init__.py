@@ -14,31 +14,34 @@ from .atomic import OutputError, write_all
 from .corpus import moses_files, to_hf
 from .html import to_html
 from .jsonl import to_jsonl
+from .parquet import to_parquet
 from .report import format_report
 from .tmx import to_tmx
 from .tsv import to_tsv
 
-RENDERERS = {"tsv": to_tsv, "jsonl": to_jsonl, "tmx": to_tmx, "hf": to_hf, "html": to_html}
+RENDERERS = {"tsv": to_tsv, "jsonl": to_jsonl, "tmx": to_tmx, "hf": to_hf, "html": to_html, "parquet": to_parquet}
 FORMATS = (*RENDERERS, "moses")
 # Formats with no place for a leftover: what is not a pair is set aside (never lost).
-PAIRS_ONLY = frozenset({"tmx", "hf", "moses"})
+PAIRS_ONLY = frozenset({"tmx", "hf", "moses", "parquet"})
+# Formats that are not text: written to a file (-o), never to a terminal.
+BINARY = frozenset({"parquet"})
 
 
-def render(alignment: Alignment, fmt: str = "tsv", beads: list[Bead] | None = None, **options) -> str:
-    """One alignment (or the chosen ``beads`` of it) as text in a single-file format."""
+def render(alignment: Alignment, fmt: str = "tsv", beads: list[Bead] | None = None, **options) -> str | bytes:
+    """One alignment (or the chosen ``beads`` of it) as text (bytes for Parquet) in a single-file format."""
     return render_documents([(alignment, alignment.beads if beads is None else beads)], fmt, **options)
 
 
-def render_documents(documents, fmt: str, **options) -> str:
+def render_documents(documents, fmt: str, **options) -> str | bytes:
     if fmt not in RENDERERS:
         raise ValueError(f"{fmt!r} is not a single-file format")
     return RENDERERS[fmt](documents, **options)
 
 
-def files_of(documents, path: str | os.PathLike, fmt: str, **options) -> dict[str, str]:
+def files_of(documents, path: str | os.PathLike, fmt: str, **options) -> dict[str, str | bytes]:
     """Path -> content of the files ``documents`` make in ``fmt`` at ``path`` (for Moses, a name prefix)."""
     if fmt == "moses":
-        return {f"{path}{suffix}": content for suffix, content in moses_files(documents).items()}
+        return {f"{path}{suffix}": content for suffix, content in moses_files(documents, **options).items()}
     return {str(Path(path)): render_documents(documents, fmt, **options)}
 
 
@@ -55,5 +58,5 @@ def write(alignment: Alignment, path: str | os.PathLike, fmt: str = "tsv",
     return write_documents([(alignment, alignment.beads if beads is None else beads)], path, fmt, **options)
 
 
-__all__ = ["FORMATS", "PAIRS_ONLY", "OutputError", "files_of", "format_report", "render", "render_documents",
+__all__ = ["BINARY", "FORMATS", "PAIRS_ONLY", "OutputError", "files_of", "format_report", "render", "render_documents",
            "write", "write_all", "write_documents"]

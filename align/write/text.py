@@ -31,6 +31,11 @@ def bead_lines(alignment: Alignment, bead: Bead) -> tuple[str, str]:
     return one_line(ko), one_line(en)
 
 
+def bool_text(value: bool) -> str:
+    """A bool in a text column, spelt as JSON spells it."""
+    return "true" if value else "false"
+
+
 def joined_lines(lines) -> str:
     """Lines, each ended by a newline."""
     return "".join(line + "\n" for line in lines)

@@ -1,0 +1,60 @@
+"""The typed values `align match` produces: pairs found, documents left alone, and what made them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class DocumentMatch:
+    """A Korean document paired with its English edition.
+
+    ``score`` is the pair's score in [0, 1] (see :mod:`align.match.score`); ``evidence`` says what
+    supports it, e.g. ``"similarity 0.91, sentences 0.64, numbers 5/6, names 2/2 (UNDP KNPA)"``.
+    """
+
+    ko: str
+    en: str
+    score: float
+    evidence: str
+
+
+@dataclass(frozen=True)
+class Unmatched:
+    """A document (``side`` ``"ko"`` or ``"en"``) given no partner, and why."""
+
+    path: str
+    side: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class MatchSettings:
+    """Everything besides the documents that decides a matching."""
+
+    model: str
+    threshold: float
+    margin: float
+    candidates: int
+
+    @property
+    def signature(self) -> str:
+        """A sacrebleu-style line naming the version, model and every setting."""
+        from ..pipeline import __version__
+        from .score import EVIDENCE_WEIGHT, MUTUAL_MIN
+        return (f"align:{__version__}|match|model:{self.model}|threshold:{self.threshold:g}"
+                f"|margin:{self.margin:g}|candidates:{self.candidates}|mutual_min:{MUTUAL_MIN:g}"
+                f"|evidence_weight:{EVIDENCE_WEIGHT:g}")
+
+
+@dataclass(frozen=True)
+class MatchResult:
+    """The pairs found (best first) and every other document with its reason."""
+
+    matches: tuple[DocumentMatch, ...]
+    unmatched: tuple[Unmatched, ...]
+    settings: MatchSettings
+
+    @property
+    def signature(self) -> str:
+        return self.settings.signature
