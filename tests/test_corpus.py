@@ -26,6 +26,7 @@ from conftest import SAMPLES
 datasets = pytest.importorskip("datasets")  # in the test extra: these tests must run, and CI installs it
 pd = pytest.importorskip("pandas")
 pq = pytest.importorskip("pyarrow.parquet")
+etree = pytest.importorskip("lxml.etree")
 datasets.disable_progress_bars()
 
 FOREIGN = Path(__file__).parent / "data" / "foreign"
@@ -101,6 +102,13 @@ def test_the_metadata_reaches_every_format(aligned):
     ids = [line.split("\t") for line in (out / "corpus.en-ko.ids").read_text("utf-8").splitlines()]
     assert sorted((d, k, e) for d, k, e, _score, _verified, _section in ids) == as_text
     assert all(section == META[d]["section"] for d, *_, section in ids)
+
+    batch(manifest, "-o", out, "-f", "tmx", "--carry", "url")
+    units = etree.parse(str(out / "corpus.tmx")).findall("body/tu")
+    assert len(units) == len(pairs)
+    for tu in units:
+        props = {p.get("type"): p.text for p in tu.findall("prop")}
+        assert props["x-meta-url"] == META[props["x-document"]]["url"] and "x-meta-date" not in props
 
     batch(manifest, "-o", out, "-f", "hf", "--carry", "none")
     assert all("meta" not in r for r in jsonl(out / "corpus.hf.jsonl"))

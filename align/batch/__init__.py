@@ -83,7 +83,7 @@ def run_batch(entries: list[Entry], out_dir: str | Path, fmt: str = "jsonl", mod
     bar.close()
     seconds = time.perf_counter() - t0
     carry = manifest_columns(entries) if carry is None else tuple(carry)
-    options = ({"ko_lang": ko_lang, "en_lang": en_lang} if fmt == "tmx"
+    options = ({"ko_lang": ko_lang, "en_lang": en_lang, "carry": carry} if fmt == "tmx"
                else {"carry": carry, "header": header} if fmt == "tsv" else {"carry": carry})
     summary = assemble(entries, store, out, fmt, filters, options, carry)
     summary["run"] = {"pairs_this_run": len(todo), "aligned": len(todo) - failed, "failed": failed,

@@ -29,6 +29,7 @@ from xml.sax.saxutils import escape, quoteattr
 import regex
 
 from ..types import Alignment, Bead
+from .fields import meta_values
 from .text import one_line
 
 # Characters XML 1.0 forbids (C0 controls but tab and line breaks, surrogates, U+FFFE/U+FFFF).
@@ -170,9 +171,10 @@ def _indices(indices: tuple[int, ...]) -> str:
 
 
 def to_tmx(documents, ko_lang: str = "ko-KR", en_lang: str = "en-US", units: str = "pair",
-           created: datetime | None = None) -> str:
+           created: datetime | None = None, carry: tuple[str, ...] = ()) -> str:
     """``documents`` as one TMX file; ``units`` as in :func:`translation_units`; ``created`` (default: now)
-    is every unit's ``creationdate``."""
+    is every unit's ``creationdate``; ``carry``: the batch manifest's columns each unit carries as an
+    ``x-meta-COLUMN`` prop."""
     from ..pipeline import __version__
 
     date = tmx_date(created or datetime.now(timezone.utc))
@@ -189,11 +191,13 @@ def to_tmx(documents, ko_lang: str = "ko-KR", en_lang: str = "en-US", units: str
     for n, (alignment, beads) in enumerate(documents):
         # the document's name keeps tuids unique in a corpus; its number too when names repeat
         document = alignment.name if names[alignment.name] == 1 else f"{alignment.name}#{n + 1}"
+        meta = tuple((f"x-meta-{key}", value) for key, value in meta_values(alignment, carry).items())
         for unit in translation_units(alignment, beads, units, f"{document}:" if document else ""):
             out.append(f"    <tu tuid={quoteattr(_ILLEGAL.sub('', unit.tuid))} creationdate=\"{date}\">")
             if unit.notes:
                 out.append(f"      <note>{xml_text(chr(10).join(unit.notes))}</note>")
-            out += [f'      <prop type="{kind}">{xml_text(value)}</prop>' for kind, value in unit.props]
+            out += [f'      <prop type={quoteattr(_ILLEGAL.sub("", kind))}>{xml_text(value)}</prop>'
+                    for kind, value in (*unit.props, *meta)]
             out.append(f'      <tuv xml:lang={quoteattr(ko_lang)}><seg>{xml_text(unit.ko)}</seg></tuv>')
             out.append(f'      <tuv xml:lang={quoteattr(en_lang)}><seg>{xml_text(unit.en)}</seg></tuv>')
             out.append("    </tu>")
