@@ -15,27 +15,22 @@ from ..write.corpus import HF_FIELDS
 from ..write.jsonl import BEAD_FIELDS
 from ..write.tsv import header_names
 
-LOADERS = {
-    "hf": """```python
+_JSON_LINES = """```python
 from datasets import load_dataset            # this folder, with the features above
 corpus = load_dataset("{out}", split="train")  # an empty corpus: load_dataset("{out}", streaming=True)
 leftovers = load_dataset("{out}", "leftovers", split="train")
 import pandas as pd
 corpus = pd.read_json("{out}/{file}", lines=True)
-```""",
+```"""
+LOADERS = {
+    "hf": _JSON_LINES,
+    "jsonl": _JSON_LINES,
     "parquet": """```python
 from datasets import load_dataset
 corpus = load_dataset("{out}", split="train")  # an empty corpus: load_dataset("{out}", streaming=True)
 leftovers = load_dataset("{out}", "leftovers", split="train")
 import pandas as pd                          # or pyarrow.parquet.read_table("{out}/{file}")
 corpus = pd.read_parquet("{out}/{file}")
-```""",
-    "jsonl": """```python
-from datasets import load_dataset            # this folder, with the features above
-corpus = load_dataset("{out}", split="train")  # an empty corpus: load_dataset("{out}", streaming=True)
-leftovers = load_dataset("{out}", "leftovers", split="train")
-import pandas as pd
-corpus = pd.read_json("{out}/{file}", lines=True)
 ```""",
     "tsv": """```python
 import csv, pandas as pd                     # no quoting: a field never holds a tab or a line break
