@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 import sys
 from functools import wraps
@@ -33,6 +34,19 @@ def _language_tag(ctx, param, value: str) -> str:
     if not regex.fullmatch(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*", value):
         raise click.BadParameter(f"{value!r} is not a language tag such as ko-KR or en-US")
     return value
+
+
+class _Number(click.FloatRange):
+    """A number in a range; click's FloatRange lets ``nan`` through, and every comparison with it is false."""
+
+    def convert(self, value, param, ctx):
+        number = super().convert(value, param, ctx)
+        if math.isnan(number):
+            self.fail(f"{value!r} is not a number", param, ctx)
+        return number
+
+
+_SCORE = _Number(0, 1)  # --min-score, --threshold
 
 
 def _distinct_files(inputs: dict[str, str], outputs: dict[str, str | None]) -> None:
@@ -70,7 +84,7 @@ def main():
 @click.option("--drop", default=None, metavar="CATEGORIES",
               help="Leftover categories to keep out of the output, comma-separated; "
                    "'debris' stands for all page debris.")
-@click.option("--min-score", type=click.FloatRange(0, 1), default=None,
+@click.option("--min-score", type=_SCORE, default=None,
               help="Keep out pairs scoring below this.")
 @click.option("--kinds", default=None, metavar="KINDS", help="Keep only these bead kinds, e.g. 1-1,2-1.")
 @click.option("--header", is_flag=True, help="TSV: a first line naming the columns.")
@@ -94,6 +108,8 @@ def pair(ko_file, en_file, output, fmt, html_file, split, model, report, drop, m
 
     if ko_file == "-" and en_file == "-":
         raise click.UsageError("only one of KO_FILE and EN_FILE can be standard input (-)")
+    if html_file == "-":
+        raise click.UsageError("--html - : give the review page a file name (standard output carries the alignment)")
     output = None if output == "-" else output
     try:
         drop, kinds = parse_categories(drop), parse_kinds(kinds)
@@ -147,14 +163,15 @@ def segment(file, fmt):
     """Split FILE into sentences."""
     from .segment import segment as split_sentences
     from .textio import read_text
+    from .write.jsonl import json_line
     from .write.text import visible
 
     for s in split_sentences(read_text(file)):
         if fmt == "text":
             click.echo(visible(" ".join(s.text.split())))
         else:
-            click.echo(json.dumps({"index": s.index, "text": s.text, "start": s.start, "end": s.end,
-                                   "paragraph": s.paragraph}, ensure_ascii=False))
+            click.echo(json_line({"index": s.index, "text": s.text, "start": s.start, "end": s.end,
+                                  "paragraph": s.paragraph}), nl=False)
 
 
 @main.command()
@@ -175,8 +192,8 @@ def segment(file, fmt):
 @click.option("--limit", type=click.IntRange(1), default=None, help="Only the first N pairs (a trial run).")
 @click.option("--split", type=click.Choice(["auto", "lines"]), default="auto", show_default=True)
 @click.option("-m", "--model", default=None, help="Encoder, as for `align pair`.")
-@click.option("--min-score", type=click.FloatRange(0, 1), default=None, help="Keep out pairs scoring below this.")
-@click.option("--max-length-sd", type=click.FloatRange(0), default=3.0, show_default=True,
+@click.option("--min-score", type=_SCORE, default=None, help="Keep out pairs scoring below this.")
+@click.option("--max-length-sd", type=_Number(0), default=3.0, show_default=True,
               help="Keep out pairs whose length ratio strays more standard deviations than this.")
 @click.option("--no-script-check", is_flag=True, help="Keep pairs whose sides are not Hangul / Latin text.")
 @click.option("--keep-duplicates", is_flag=True, help="Keep exact repeats of a pair.")
@@ -199,11 +216,17 @@ def batch(source, en_dir, out_dir, fmt, carry, header, workers, engine, address,
     folder of Korean files paired by name with the files of EN_DIR.
 
     Killed or crashed, the same command resumes where it stopped."""
-    from .batch import QualityFilters, manifest_columns, pair_directories, read_manifest, run_batch, shard
+    from .batch import (QualityFilters, check_output_folder, input_overlap, manifest_columns, pair_directories,
+                        read_manifest, run_batch, shard)
     from .write.text import visible
 
     allowed = _share(allow_failures)
     entries = pair_directories(source, en_dir) if en_dir else read_manifest(source)
+    overlap = input_overlap(out_dir, [source, en_dir] if en_dir else [],
+                            [] if en_dir else [source, *(path for e in entries for path in (e.ko, e.en))])
+    if overlap:  # README.md, summary.json... would overwrite an input, or be read as one next time
+        raise click.UsageError(f"-o {out_dir} {overlap}: write it elsewhere")
+    check_output_folder(out_dir)
     try:
         entries = shard(entries, shard_spec)
     except ValueError as err:
@@ -284,8 +307,13 @@ def export(project, fmt, output, tmx_units):
     from align_review import Project, export as export_review
     if tmx_units and fmt != "tmx":
         raise click.UsageError("--tmx-units is for --format tmx")
+    if output == "-":
+        raise click.UsageError("-o - : export writes files (the leftovers beside them), give a file name")
     options = {"units": tmx_units} if tmx_units else {}
-    click.echo(f"wrote {', '.join(export_review(Project.open(project), fmt, output, **options))}", err=True)
+    reviewed = Project.open(project, read_only=True)  # read-only: a server may hold the project
+    if reviewed.warning:
+        click.echo(f"warning: {reviewed.warning}", err=True)
+    click.echo(f"wrote {', '.join(export_review(reviewed, fmt, output, **options))}", err=True)
 
 
 @main.command("eval")
@@ -310,7 +338,7 @@ def evaluate(pred, gold, as_json):
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
               help="Manifest to write (TSV: id, ko, en, score, evidence); the documents left unmatched, with "
                    "the reason, go to OUTPUT's name + .unmatched.tsv.")
-@click.option("--threshold", type=click.FloatRange(0, 1), default=DEFAULT_MATCH_THRESHOLD, show_default=True,
+@click.option("--threshold", type=_SCORE, default=DEFAULT_MATCH_THRESHOLD, show_default=True,
               help="Least score of a pair (share of both articles' sentences that find their translation).")
 @click.option("-m", "--model", default=None, help="Encoder, as for `align pair`.")
 @click.option("-q", "--quiet", is_flag=True, help="No summary line.")

@@ -136,7 +136,22 @@ def evaluate_files(pred: str | os.PathLike, gold: str | os.PathLike) -> Evaluati
     Either file may be ``align pair -f jsonl`` output (or a review project file) or
     Vecalign's format; see :func:`read_beads`. Bad files raise :class:`InputError`.
     """
-    return Evaluation(str(pred), str(gold), score(read_beads(pred), read_beads(gold)))
+    pred_beads, gold_beads = read_beads(pred), read_beads(gold)
+    _check_same_texts(pred_beads, gold_beads, pred, gold)
+    return Evaluation(str(pred), str(gold), score(pred_beads, gold_beads))
+
+
+def _check_same_texts(pred: Beads, gold: Beads, pred_path, gold_path) -> None:
+    """Refuse two alignments that cannot be of the same texts: a sentence beyond the gold's, or
+    both complete (every sentence 0..n-1 in a bead) with other sentence counts. A prediction
+    whose filters set some beads aside is incomplete, and may be scored on what it kept."""
+    for side, name in ((0, "Korean"), (1, "English")):
+        found = [{i for bead in beads for i in bead[side]} for beads in (pred, gold)]
+        counts = [max(indices, default=-1) + 1 for indices in found]
+        complete = all(len(indices) == count for indices, count in zip(found, counts))
+        if counts[0] > counts[1] or (complete and counts[0] != counts[1]):
+            raise InputError(pred_path, f"does not align the texts {gold_path} aligns: {counts[0]} {name} "
+                                        f"sentences, the gold has {counts[1]}")
 
 
 _VECALIGN_LINE = regex.compile(r"\s*\[([\d,\s]*)\]\s*:\s*\[([\d,\s]*)\]\s*")

@@ -12,9 +12,10 @@ import regex
 from .errors import InputError
 from .language import hangul_share
 
-# C0 controls other than tab, newline, carriage return, form feed and vertical tab
-# do not occur in text files; a few in a row mean a binary file.
+# C0 controls other than tab, newline, carriage return, form feed and vertical tab: a scraped
+# article may carry a few stray ones (an escape sequence, a bell), a binary file is full of them.
 _CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+BINARY_CONTROL_SHARE = 0.01
 
 
 # what Windows-1252 adds to ASCII in real English text: letters with accents, quotes, dashes, symbols
@@ -59,7 +60,8 @@ def decode_bytes(data: bytes, path: str | os.PathLike = "<bytes>") -> str:
 
 
 def _check_text(text: str, path) -> str:
-    if len(_CONTROL.findall(text[:65536])) > 2:
+    sample = text[:65536]
+    if len(_CONTROL.findall(sample)) > max(2, BINARY_CONTROL_SHARE * len(sample)):
         raise InputError(path, "is a binary file, not text")
     return text
 

@@ -50,13 +50,14 @@ def append_entry(path: Path, entry: dict) -> None:
         raise OutputError(path, f"cannot be written ({err.strerror or err})") from None
 
 
-def read_entries(path: Path) -> list[dict]:
+def read_entries(path: Path, repair: bool = True) -> list[dict]:
     """The log's entries. A last line without its newline was cut short by a crash (the edit in flight,
-    never acknowledged): it is cut off the file, so that the next edit starts a line of its own."""
+    never acknowledged): it is left out, and (``repair``) cut off the file, so that the next edit starts
+    a line of its own."""
     try:
         data = path.read_bytes()
         whole = data.rfind(b"\n") + 1
-        if whole < len(data):
+        if whole < len(data) and repair:
             os.truncate(path, whole)
         lines = data[:whole].decode("utf-8").splitlines()
     except FileNotFoundError:

@@ -9,6 +9,7 @@ document order, each bead a pair (both sides) or a leftover (one sentence of one
 
 from __future__ import annotations
 
+import inspect
 from dataclasses import dataclass, replace
 
 from align.checks import check_pair
@@ -19,6 +20,10 @@ from align.types import Bead, Sentence
 
 class EditError(AlignError):
     """An edit that does not apply, or would break the alignment's invariant."""
+
+
+class ArgumentError(EditError):
+    """An edit asked for by a name or with arguments no edit takes (a malformed request)."""
 
 
 @dataclass(frozen=True)
@@ -203,6 +208,30 @@ def edit_text(review: Review, side: str, index: int, text: str) -> Change:
 
 OPERATIONS = {"merge": merge, "split": split, "unlink": unlink, "link": link, "move": move,
               "category": set_category, "cycle_category": cycle_category, "accept": accept, "text": edit_text}
+
+
+def check_arguments(op: str, args: dict) -> None:
+    """Refuse (:class:`ArgumentError`) an unknown ``op``, or ``args`` its function does not take as they
+    are: each a parameter it has, every parameter without a default given, an ``int`` parameter a
+    whole number (JSON's ``true`` is not bead 1), a ``str`` one a string."""
+    if op not in OPERATIONS:
+        raise ArgumentError(f"unknown edit {op!r} (one of {', '.join(OPERATIONS)})")
+    params = list(inspect.signature(OPERATIONS[op]).parameters.values())[1:]  # after the review
+    names = {p.name for p in params}
+    for name in args:
+        if name not in names:
+            raise ArgumentError(f"the {op} takes no argument {name!r} (it takes {', '.join(sorted(names))})")
+    for p in params:
+        if p.name not in args:
+            if p.default is inspect.Parameter.empty:
+                raise ArgumentError(f"the {op} needs the argument {p.name!r}")
+            continue
+        value, kind = args[p.name], "str" if p.annotation == "str" else "int"  # the annotations name one of them
+        if value is None and "None" in p.annotation:
+            continue
+        if kind == "str" and not isinstance(value, str) or kind == "int" and type(value) is not int:
+            raise ArgumentError(f"the {op}'s {p.name} must be {'a string' if kind == 'str' else 'a whole number'}, "
+                                f"not {value!r}")
 
 
 # --- applying a change, and the invariant ----------------------------------------------------------

@@ -24,7 +24,8 @@ from align.write.atomic import write_atomic
 from align.write.jsonl import bead_record, json_line
 
 from .editlog import append_entry, bead_from, change_from, entry_of, log_path_for, read_entries
-from .edits import OPERATIONS, Change, EditError, Review, apply, invariant_problem
+from .edits import OPERATIONS, ArgumentError, Change, EditError, Review, apply, check_arguments, invariant_problem
+from .lock import ProjectLock
 
 FORMAT = "align-review/1"
 
@@ -48,6 +49,8 @@ class Project:
         self.path, self.log_path = Path(path), log_path_for(path)
         self.header, self.review = header, review
         self._lock = threading.Lock()
+        self.held: ProjectLock | None = None  # the lock against a second editor, while a server or open_review holds it
+        self.problems: list[str] = []  # what a read-only opening found broken in the links to its inputs and log
         self._done: list[tuple[int, Change]] = []  # the edits an undo would revert, last on top
         self._undone: list[tuple[int, Change]] = []  # (the undo, the edit it reverted) a redo makes again
         for entry in log:
@@ -94,11 +97,18 @@ class Project:
         return project
 
     @classmethod
-    def open(cls, path) -> Project:
-        """The project at ``path`` with every logged edit it has not caught up with (a crash) made again."""
+    def open(cls, path, read_only: bool = False) -> Project:
+        """The project at ``path`` with every logged edit it has not caught up with (a crash) made again.
+        ``read_only`` (an export, maybe beside a running server) writes nothing, repairs no log, and
+        notes in :attr:`problems` what is wrong with the inputs or the log instead of refusing a bad log."""
         path = Path(path)
         header, review = _read_project(path)
-        log = read_entries(log_path_for(path))
+        problems = []
+        if read_only:
+            log, problems = _read_log_as_is(path, header)
+            problems = _input_problems(path, header) + problems
+        else:
+            log = read_entries(log_path_for(path))
         project = cls(path, header, review, [e for e in log if e["seq"] <= header["edits"]])
         behind = [e for e in log if e["seq"] > header["edits"]]
         for entry in behind:
@@ -111,9 +121,27 @@ class Project:
                 raise InputError(project.log_path, f"edit {entry['seq']} does not apply: {err}") from None
             project.header["edits"] = entry["seq"]
             project._remember(entry)
-        if behind:
+        project.problems = problems
+        if behind and not read_only:
             project._save()
         return project
+
+    @property
+    def warning(self) -> str | None:
+        """:attr:`problems` as one line, or ``None``."""
+        if not self.problems:
+            return None
+        return f"{self.path}: {'; '.join(self.problems)} (the project file itself is whole)"
+
+    def hold(self) -> None:
+        """Lock the project against a second editor (:class:`~align_review.lock.ProjectLock`)."""
+        if self.held is None:
+            self.held = ProjectLock(self.path).acquire()
+
+    def release(self) -> None:
+        if self.held is not None:
+            self.held.release()
+            self.held = None
 
     def check_inputs(self, ko_path, en_path) -> None:
         """Refuse inputs that are not the files this project was made from."""
@@ -127,15 +155,10 @@ class Project:
     def edit(self, op: str, version: int | None = None, **args) -> Change:
         """Make the edit ``op`` (a name of :data:`~align_review.edits.OPERATIONS`) with ``args``, log it
         and save the state; ``version``, when given, must be the state's (else :class:`EditError`)."""
-        if op not in OPERATIONS:
-            raise EditError(f"unknown edit {op!r} (one of {', '.join(OPERATIONS)})")
+        check_arguments(op, args)
         with self._lock:
             self._check_version(version)
-            try:
-                change = OPERATIONS[op](self.review, **args)
-            except TypeError as err:
-                raise EditError(f"the {op} was given wrong arguments ({err})") from None
-            return self._commit(change)
+            return self._commit(OPERATIONS[op](self.review, **args))
 
     def undo(self, version: int | None = None) -> Change:
         """Revert the last edit not yet undone."""
@@ -156,6 +179,8 @@ class Project:
             return self._commit(change, redoes=seq)
 
     def _check_version(self, version):
+        if version is not None and (not isinstance(version, int) or isinstance(version, bool)):
+            raise ArgumentError(f"the version must be a whole number, not {version!r}")
         if version is not None and version != self.version:
             raise EditError(f"the page shows edit {version}, the project is at edit {self.version} (reload the page)")
 
@@ -241,6 +266,34 @@ def _read_project(path: Path) -> tuple[dict, Review]:
     if problem:
         raise InputError(path, f"is not a whole alignment: {problem}")
     return header, review
+
+
+def _input_problems(path: Path, header: dict) -> list[str]:
+    out = []
+    for side, name in (("ko", "Korean"), ("en", "English")):
+        source = path.parent / header["inputs"][side]["path"]
+        if not source.exists():
+            out.append(f"its {name} input {source} is missing")
+        elif sha256_of(source) != header["inputs"][side]["sha256"]:
+            out.append(f"its {name} input {source} has changed since the review began (its sha256 differs)")
+    return out
+
+
+def _read_log_as_is(path: Path, header: dict) -> tuple[list[dict], list[str]]:
+    """The log's whole entries, untouched (a server may be appending to it), and what is wrong with it."""
+    log_path = log_path_for(path)
+    try:
+        cut = not log_path.read_bytes().endswith(b"\n") if log_path.stat().st_size else False
+        log = read_entries(log_path, repair=False)
+    except FileNotFoundError:
+        return [], [f"its edit log {log_path} is missing: the edits cannot be undone"] if header["edits"] else []
+    except InputError as err:
+        return [], [f"its edit log is unreadable, the edits cannot be undone ({err})"]
+    problems = [f"its edit log {log_path} ends in a line cut short"] if cut else []
+    if [e["seq"] for e in log][:header["edits"]] != list(range(1, header["edits"] + 1)):
+        problems.append(f"its edit log {log_path} lacks some of the project's {header['edits']} edits: "
+                        "they cannot be undone")
+    return log, problems
 
 
 def _sentences(spans: list, text: str) -> list[Sentence]:

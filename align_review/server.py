@@ -22,7 +22,7 @@ from importlib.resources import files
 
 from align.errors import AlignError
 
-from .edits import EditError, categories
+from .edits import ArgumentError, EditError, categories, check_arguments
 from .exports import EXPORT_FORMATS, export
 from .project import Project
 
@@ -38,9 +38,16 @@ class ReviewServer(ThreadingHTTPServer):
     """A server for one project; ``url`` is the address to open (it holds the token)."""
 
     daemon_threads = True
+    request_queue_size = 64  # the listen backlog: a page's burst of requests must not be reset (the default is 5)
 
     def __init__(self, project: Project, port: int = 0):
-        super().__init__((HOST, port), _Handler)
+        """Hold ``project`` (a second server on it is refused, see :meth:`Project.hold`) and listen."""
+        project.hold()
+        try:
+            super().__init__((HOST, port), _Handler)
+        except BaseException:
+            project.release()
+            raise
         self.project = project
         self.token = secrets.token_urlsafe(24)
         self.port = self.server_address[1]
@@ -52,6 +59,11 @@ class ReviewServer(ThreadingHTTPServer):
         thread = threading.Thread(target=self.serve_forever, daemon=True)
         thread.start()
         return thread
+
+    def server_close(self) -> None:
+        """Stop listening and let the project go (another server may open it now)."""
+        super().server_close()
+        self.project.release()
 
 
 def serve(project: Project, port: int = 0, open_browser: bool = True, echo=print) -> None:
@@ -115,24 +127,30 @@ class _Handler(BaseHTTPRequestHandler):
             body = json.loads(self.rfile.read(length) or b"{}")
             if not isinstance(body, dict):
                 raise ValueError("not an object")
-        except ValueError as err:
+        except (ValueError, RecursionError) as err:  # RecursionError: arrays nested too deep to parse
             return self._json(HTTPStatus.BAD_REQUEST, {"error": f"the request is not a JSON object ({err})"})
         project = self.server.project
         try:
             if rest == "api/edit":
                 args = body.get("args") or {}
                 if not isinstance(args, dict):
-                    raise EditError("the edit's args must be an object")
+                    raise ArgumentError("the edit's args must be an object")
+                check_arguments(str(body.get("op")), args)  # before they are keywords: "version" is none of them
                 project.edit(str(body.get("op")), body.get("version"), **args)
             elif rest == "api/undo":
                 project.undo(body.get("version"))
             elif rest == "api/redo":
                 project.redo(body.get("version"))
             elif rest == "api/export":
-                written = export(project, str(body.get("format", "tmx")))
+                fmt = body.get("format", "tmx")
+                if fmt not in EXPORT_FORMATS:
+                    raise ArgumentError(f"{fmt!r} is not an export format (one of {', '.join(EXPORT_FORMATS)})")
+                written = export(project, fmt)
                 return self._json(HTTPStatus.OK, {"files": written, **state(project)})
             else:
                 return self._json(HTTPStatus.NOT_FOUND, {"error": "no such action"})
+        except ArgumentError as err:
+            return self._json(HTTPStatus.BAD_REQUEST, {"error": str(err), **state(project)})
         except EditError as err:
             return self._json(HTTPStatus.CONFLICT, {"error": str(err), **state(project)})
         except AlignError as err:

@@ -193,6 +193,10 @@ def test_an_encoder_that_cannot_load_ends_a_multi_worker_run_with_one_line(tmp_p
     ("arr.jsonl", b'[{"id": "a", "ko": "k.txt", "en": "e.txt"}]\n', "line 1 is not a JSON object"),
     ("row.jsonl", b'["a", "k.txt", "e.txt"]\n', "line 1 is not a JSON object"),
     ("num.jsonl", b'{"id": "a", "ko": 5, "en": "e.txt"}\n', "entry 1: ko and en must be file paths"),
+    ("twice.jsonl", b'{"id": "a", "ko": "k.txt", "en": "e.txt", "id": "b"}\n', "line 1 names the key 'id' twice"),
+    ("twice.tsv", b"id\tko\ten\tid\na\tk.txt\te.txt\tb\n", "line 1: the header names the column 'id' twice"),
+    ("wide.tsv", b"id\tko\ten\na\tk.txt\te.txt\nb\tk.txt\te.txt\tx\ty\n", "line 3: 5 cells, the header has 3"),
+    ("narrow.tsv", b"id\tko\ten\turl\na\tk.txt\te.txt\n", "line 2: 3 cells, the header has 4"),
 ])
 def test_manifests_that_are_not_manifests_are_one_line_errors(tmp_path, name, content, message):
     (tmp_path / name).write_bytes(content)
@@ -254,3 +258,68 @@ def test_batch_tmx_carries_the_language_tags_given_and_refuses_a_bad_one(tmp_pat
     assert 'xml:lang="ko"' in tmx and 'xml:lang="en-GB"' in tmx and 'xml:lang="en-US"' not in tmx
     bad = runner.invoke(main, ["batch", str(manifest), "-o", str(tmp_path / "bad"), "--en-lang", "en\x0bUS"])
     assert bad.exit_code == 2 and not (tmp_path / "bad").exists()
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() if p.is_file() else b"" for p in sorted(folder.rglob("*"))}
+
+
+def test_an_output_folder_that_is_or_is_inside_a_folder_the_run_reads_is_refused_before_any_work(tmp_path):
+    manifest = make_crawl(tmp_path / "crawl", 2)
+    (tmp_path / "crawl" / "README.md").write_text("my notes\n", encoding="utf-8")
+    (tmp_path / "crawl" / "summary.json").write_text("{}\n", encoding="utf-8")
+    ko, en = tmp_path / "ko", tmp_path / "en"
+    for folder, name in ((ko, "0.ko.txt"), (en, "0.en.txt")):
+        folder.mkdir()
+        (folder / "a.txt").write_bytes((tmp_path / "crawl" / name).read_bytes())
+    before = tree(tmp_path)
+    runner = CliRunner()
+    for args, problem in ([[str(manifest), "-o", str(tmp_path / "crawl")], "is the folder of the input file"],
+                          [[str(ko), str(en), "-o", str(ko)], "is the input folder"],
+                          [[str(ko), str(en), "-o", str(en / "out")], "is inside the input folder"]):
+        result = runner.invoke(main, ["batch", *args, "-w", "1"])
+        assert result.exit_code == 2 and problem in result.stderr, result.stderr
+        assert tree(tmp_path) == before  # nothing overwritten, nothing created
+
+
+def test_an_output_folder_of_other_files_is_refused_and_one_a_batch_wrote_is_resumed(tmp_path):
+    manifest = make_crawl(tmp_path / "crawl", 1)
+    theirs = tmp_path / "theirs"
+    theirs.mkdir()
+    (theirs / "README.md").write_text("my notes\n", encoding="utf-8")
+    runner = CliRunner()
+    refused = runner.invoke(main, ["batch", str(manifest), "-o", str(theirs), "-w", "1"])
+    assert refused.exit_code == 1 and refused.stderr == (
+        f"Error: {theirs}: holds files that no `align batch` wrote: give a new or empty folder, "
+        "so that nothing is overwritten\n")
+    assert tree(theirs) == {"README.md": b"my notes\n"}
+    ours = tmp_path / "ours"
+    ours.mkdir()
+    (ours / ".DS_Store").write_bytes(b"x")  # hidden files do not count
+    assert runner.invoke(main, ["batch", str(manifest), "-o", str(ours), "-w", "1", "-q"]).exit_code == 0
+    again = runner.invoke(main, ["batch", str(manifest), "-o", str(ours), "-w", "1", "-q"])
+    assert again.exit_code == 0 and json.loads((ours / "summary.json").read_text("utf-8"))["run"][
+        "skipped_already_done"] == 1
+    (ours / "summary.json").unlink()  # a run killed before its summary left its parts: still ours
+    assert runner.invoke(main, ["batch", str(manifest), "-o", str(ours), "-w", "1", "-q"]).exit_code == 0
+
+
+@pytest.mark.parametrize("out", ["manifest.tsv/sub", "manifest.tsv.out/../0.ko.txt"])
+def test_an_output_that_cannot_be_a_folder_is_one_line_and_creates_nothing(tmp_path, out):
+    manifest = make_crawl(tmp_path / "crawl", 1)
+    before = tree(tmp_path)
+    result = CliRunner().invoke(main, ["batch", str(manifest), "-o", str(tmp_path / "crawl" / out), "-w", "1"])
+    assert result.exit_code == 1 and "cannot be written (" in result.stderr, result.stderr
+    assert result.stderr.startswith(f"Error: {tmp_path / 'crawl' / out}: ") and result.stderr.count("\n") == 1
+    assert tree(tmp_path) == before
+
+
+@pytest.mark.parametrize("command, option", [("pair", "--min-score"), ("batch", "--min-score"),
+                                             ("batch", "--max-length-sd")])
+def test_nan_is_not_a_score(tmp_path, command, option):
+    manifest = make_crawl(tmp_path / "crawl", 1)
+    inputs = [str(tmp_path / "crawl" / "0.ko.txt"), str(tmp_path / "crawl" / "0.en.txt")] if command == "pair" \
+        else [str(manifest)]
+    result = CliRunner().invoke(main, [command, *inputs, "-o", str(tmp_path / "out"), option, "nan"])
+    assert result.exit_code == 2 and f"Invalid value for '{option}': 'nan' is not a number" in result.stderr
+    assert not (tmp_path / "out").exists()

@@ -65,6 +65,15 @@ def test_segment_prints_sentences_and_jsonl_spans(runner):
                           "end": 52, "paragraph": 0}
 
 
+def test_segment_jsonl_is_one_record_a_line_for_any_line_splitter(runner, tmp_path):
+    text = "First sentence here.\u2028Still the first line \x1c and \x85 so. A second one follows.\n"
+    path = tmp_path / "e.txt"
+    path.write_text(text, encoding="utf-8")
+    result = runner.invoke(main, ["segment", str(path), "-f", "jsonl"])
+    records = [json.loads(line) for line in result.stdout.splitlines()]  # str.splitlines breaks at U+2028 too
+    assert all(text[r["start"]:r["end"]] == r["text"] for r in records)
+
+
 def test_models_lists_the_default(runner):
     result = runner.invoke(main, ["models"])
     assert result.exit_code == 0
@@ -94,6 +103,13 @@ def test_bad_input_is_one_line_exit_1_and_no_output_file(runner, tmp_path, make_
 def test_usage_errors_exit_2(runner):
     assert runner.invoke(main, ["pair", KO]).exit_code == 2
     assert runner.invoke(main, ["pair", KO, EN, "--format", "docx"]).exit_code == 2
+
+
+def test_the_review_page_is_never_written_to_a_file_named_dash(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["pair", KO, EN, "--html", "-"])
+    assert result.exit_code == 2 and "--html" in result.stderr
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_report_prints_coverage_leftovers_and_flags(runner):

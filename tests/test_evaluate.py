@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -173,3 +174,15 @@ def test_eval_of_a_bad_file_is_one_line_and_exit_1(knpa_jsonl, tmp_path):
     assert result.exit_code == 1
     assert result.stderr.strip().splitlines() == [f"Error: {bad}: line 2: '[1]:oops' is not a bead such as [0,1]:[0]"]
     assert CliRunner().invoke(main, ["eval", str(knpa_jsonl)]).exit_code == 2
+
+
+def test_a_gold_of_other_texts_is_refused_but_a_filtered_prediction_is_scored(knpa_jsonl, tmp_path):
+    owl_gold = str(Path(KNPA_GOLD).with_name("owl-bus.gold"))
+    result = CliRunner().invoke(main, ["eval", str(knpa_jsonl), owl_gold])
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == [
+        f"Error: {knpa_jsonl}: does not align the texts {owl_gold} aligns: 16 Korean sentences, the gold has 14"]
+    kept = tmp_path / "kept.jsonl"  # what --drop debris kept: some sentences in no bead
+    kept.write_text("".join(line + "\n" for line in knpa_jsonl.read_text("utf-8").splitlines()
+                            if json.loads(line)["category"] not in ("ui", "byline", "copyright")), "utf-8")
+    assert CliRunner().invoke(main, ["eval", str(kept), KNPA_GOLD]).exit_code == 0

@@ -8,6 +8,7 @@ that have no partner.
 from __future__ import annotations
 
 import csv
+import os
 import shutil
 from pathlib import Path
 
@@ -270,3 +271,27 @@ def test_link_says_why_each_document_was_left():
     links, reasons = link(i, j, scores, threshold=0.5, margin=0.0, names=names)
     assert [(x.ko, x.en) for x in links] == [(0, 0), (2, 1)]
     assert reasons[("en", 2)] == "its best partner k2 (0.70) matched e1 better (0.71)"
+
+
+def test_folders_fifos_and_copies_are_listed_and_one_copy_is_matched(tmp_path, crawl, encoder):
+    ko_dir, en_dir = tmp_path / "ko", tmp_path / "en"
+    shutil.copytree(crawl[0], ko_dir)
+    shutil.copytree(crawl[1], en_dir)
+    (ko_dir / "old").mkdir()
+    shutil.copy(ALONE_KO, ko_dir / "old" / "story.txt")
+    os.mkfifo(en_dir / "pipe")
+    shutil.copy(ko_dir / "ko-1.txt", ko_dir / "ko-1b.txt")  # the same article saved twice
+    result = match_directories(ko_dir, en_dir, model=encoder)
+    assert {Path(m.ko).name: Path(m.en).name for m in result.matches} == crawl[2]  # ko-1.txt sorts first
+    reasons = {Path(u.path).name: (u.side, u.reason) for u in result.unmatched}
+    assert reasons["story.txt"] == ("ko", "in a subfolder: not read")
+    assert reasons["pipe"] == ("en", "not a regular file")
+    assert reasons["ko-1b.txt"] == ("ko", f"duplicate of {ko_dir / 'ko-1.txt'}")
+    assert len(reasons) == len(result.unmatched) == 5  # and the two articles that have no partner
+
+
+def test_cli_threshold_nan_is_a_usage_error(tmp_path, crawl):
+    run = CliRunner().invoke(main, ["match", str(crawl[0]), str(crawl[1]), "-o", str(tmp_path / "m.tsv"),
+                                    "--threshold", "nan"])
+    assert run.exit_code == 2 and "'nan' is not a number" in run.output
+    assert not (tmp_path / "m.tsv").exists()

@@ -3,14 +3,18 @@ and the server's refusals."""
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
+import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
 import pytest
@@ -19,6 +23,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from align.cli import main
+from align.errors import InputError
 from align_review import EditError, Project, export, open_review
 from align_review.server import ReviewServer
 from conftest import SAMPLES
@@ -255,6 +260,13 @@ def test_an_export_never_overwrites_the_inputs(tmp_path):
     assert (tmp_path / "knpa-undp.en.txt").read_bytes() == (SAMPLES / "knpa-undp.en.txt").read_bytes()
 
 
+def test_export_to_a_dash_is_refused_not_written_to_a_file_named_dash(tmp_path, monkeypatch):
+    project = broken_project(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["export", str(project.path), "-f", "tsv", "-o", "-"])
+    assert result.exit_code == 2 and not (tmp_path / "-").exists()
+
+
 # --- the server's refusals -----------------------------------------------------------------------------
 
 @pytest.fixture
@@ -348,3 +360,148 @@ def test_a_server_killed_with_sigkill_loses_no_acknowledged_edit(tmp_path):
         process.stderr.close()
     assert state["version"] == acknowledged
     assert {(tuple(b["ko"]), tuple(b["en"])) for b in state["beads"] if b["kind"] != "leftover"} == GOLD_PAIRS
+
+
+# --- one editor at a time ------------------------------------------------------------------------------
+
+def test_a_second_server_on_a_held_project_is_refused_naming_the_holder_until_the_first_stops(server):
+    with pytest.raises(InputError, match=rf"is open in another align review \(pid {os.getpid()}\)"):
+        ReviewServer(Project.open(server.project.path))
+    result = CliRunner().invoke(main, ["review", str(server.project.path), "--no-browser"])
+    assert result.exit_code == 1 and f"(pid {os.getpid()})" in result.output
+    assert len(result.output.strip().splitlines()) == 1
+    out = server.project.path.parent / "while-held.jsonl"
+    result = CliRunner().invoke(main, ["export", str(server.project.path), "-f", "jsonl", "-o", str(out)])
+    assert result.exit_code == 0 and "warning" not in result.output and out.exists()  # reading needs no lock
+    server.shutdown()
+    server.server_close()
+    again = ReviewServer(Project.open(server.project.path))  # released when the server stopped
+    again.server_close()
+    assert not (server.project.path.parent / "knpa-undp.ko.review.lock").exists()
+
+
+def test_open_review_holds_the_project_until_released(tmp_path):
+    project = broken_project(tmp_path)
+    held = open_review(project.path)
+    with pytest.raises(InputError, match="is open in another align review"):
+        open_review(project.path)
+    held.release()
+    open_review(project.path).release()
+
+
+# --- malformed requests --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("body", [
+    {"op": "text", "args": {"side": "ko", "index": 0, "text": 123}},
+    {"op": "merge", "args": {"i": True}},
+    {"op": "merge", "args": {"i": "0"}},
+    {"op": "merge", "args": {}},
+    {"op": "merge", "args": {"i": 0, "version": 0}},
+    {"op": "merge", "args": {"i": 0}, "version": True},
+    {"op": "split", "args": {"i": 11, "ko_cut": 1.5}},
+    {"op": "move", "args": {"i": 5, "side": ["ko"], "step": 1}},
+    {"op": "category", "args": {"i": 1, "category": None}},
+    {"op": "explode", "args": {"i": 0}},
+    {"op": "merge", "args": [0]},
+])
+def test_an_edit_with_arguments_of_the_wrong_kind_is_a_bad_request_that_changes_nothing(server, body):
+    before = server.project.path.read_bytes()
+    status, _, answer = request(server.url + "api/edit", "POST", body)
+    assert status == 400 and json.loads(answer)["error"]
+    assert server.project.path.read_bytes() == before and server.project.version == 0
+
+
+def test_an_unknown_category_is_refused_and_a_true_bead_number_is_not_bead_1(tmp_path):
+    project = broken_project(tmp_path)
+    with pytest.raises(EditError, match="not a category"):
+        project.edit("category", i=1, category="weather")
+    with pytest.raises(EditError, match="whole number"):
+        project.edit("accept", i=True)
+    assert project.version == 0
+
+
+def test_a_body_nested_too_deep_to_parse_is_a_bad_request(server):
+    parts = urlsplit(server.url)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    conn.request("POST", parts.path + "api/edit", body=b"[" * 100000 + b"]" * 100000,
+                 headers={"Origin": f"http://{parts.netloc}", "Content-Type": "application/json"})
+    response = conn.getresponse()
+    assert response.status == 400 and "not a JSON object" in json.loads(response.read())["error"]
+    conn.close()
+    assert request(server.url + "api/state")[0] == 200
+
+
+def test_an_unknown_export_format_is_a_bad_request(server):
+    status, _, body = request(server.url + "api/export", "POST", {"format": "docx"})
+    assert status == 400 and "not an export format" in json.loads(body)["error"]
+
+
+def test_a_burst_of_connections_waits_in_the_listen_backlog_instead_of_being_dropped(tmp_path):
+    server = ReviewServer(broken_project(tmp_path))  # listening, not yet accepting: every connection queues
+    try:
+        # with the default backlog of 5 the seventh connection is never completed (its connect times out)
+        burst = [socket.create_connection(("127.0.0.1", server.port), timeout=30) for _ in range(40)]
+    finally:
+        server.start()  # also when the burst failed: shutdown() waits for a loop that has started
+    try:
+        for sock in burst:
+            sock.sendall(f"GET /{server.token}/api/state HTTP/1.1\r\nHost: 127.0.0.1:{server.port}\r\n"
+                         "Connection: close\r\n\r\n".encode())
+        assert [sock.makefile("rb").readline().split()[1] for sock in burst] == [b"200"] * 40
+        for sock in burst:
+            sock.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+# --- export of a project whose links are broken -------------------------------------------------------
+
+def _change_input(project):
+    (project.path.parent / "knpa-undp.en.txt").write_text("Another text.\n", "utf-8")
+
+
+def _remove_input(project):
+    (project.path.parent / "knpa-undp.ko.txt").unlink()
+
+
+def _cut_log(project):
+    with project.log_path.open("a", encoding="utf-8") as fh:
+        fh.write('{"seq": 3, "op": "acc')
+
+
+def _remove_log(project):
+    project.log_path.unlink()
+
+
+def _drop_first_log_line(project):
+    project.log_path.write_text("".join(project.log_path.read_text("utf-8").splitlines(True)[1:]), "utf-8")
+
+
+@pytest.mark.parametrize("damage, said", [
+    (_change_input, "English input .* has changed since the review began"),
+    (_remove_input, "Korean input .* is missing"),
+    (_cut_log, "edit log .* ends in a line cut short"),
+    (_remove_log, "edit log .* is missing: the edits cannot be undone"),
+    (_drop_first_log_line, "edit log .* lacks some of the project's 2 edits"),
+])
+def test_export_of_a_project_whose_inputs_or_log_are_gone_works_and_warns_in_one_line(tmp_path, damage, said):
+    project = broken_project(tmp_path)
+    project.edit("accept", i=0)
+    project.edit("merge", i=5)
+    damage(project)
+    log_before = project.log_path.read_bytes() if project.log_path.exists() else None
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(main, ["export", str(project.path), "-f", "jsonl", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning: ")]
+    assert len(warnings) == 1 and re.search(said, warnings[0]), result.stderr
+    assert len(out.read_text("utf-8").splitlines()) == len(project.review.beads)  # the reviewed state, whole
+    assert (project.log_path.read_bytes() if project.log_path.exists() else None) == log_before  # untouched
+
+
+def test_export_of_a_sound_project_says_no_warning(tmp_path):
+    project = broken_project(tmp_path)
+    project.edit("accept", i=0)
+    result = CliRunner().invoke(main, ["export", str(project.path), "-f", "jsonl", "-o", str(tmp_path / "o.jsonl")])
+    assert result.exit_code == 0 and "warning" not in result.output

@@ -43,6 +43,13 @@ def test_rejects_binary_and_unknown_encodings(data, problem):
     assert "\n" not in str(err.value)
 
 
+def test_a_few_stray_control_characters_in_an_article_are_text_many_are_a_binary_file():
+    article = KO * 40 + "\x1b\x1b\x1b\x07\x07\x07\x07 끝.\n"  # a scraped page's stray escapes and bells
+    assert decode_bytes(article.encode("utf-8")) == article
+    with pytest.raises(InputError, match="binary"):
+        decode_bytes(("\x01\x02\x03 abc " * 50).encode("utf-8"), "x.txt")
+
+
 def test_missing_empty_and_directory_inputs_name_the_file(tmp_path):
     with pytest.raises(InputError, match=r"nope\.txt: no such file"):
         read_text(tmp_path / "nope.txt")

@@ -14,6 +14,7 @@ from dataclasses import asdict, replace
 from pathlib import Path
 
 from ..embed.base import available_cores
+from ..errors import OutputError
 from ..select import select
 from ..write import write_all, write_documents
 from ..write.atomic import write_atomic
@@ -23,11 +24,12 @@ from .card import corpus_card
 from .engine import run_local, run_ray
 from .filters import QualityFilters, apply_filters
 from .manifest import Entry, pair_directories, read_manifest, shard
+from .outdir import check_output_folder, input_overlap
 from .store import PartStore
 from .worker import settings_signature
 
-__all__ = ["CORPUS_NAMES", "Entry", "QualityFilters", "manifest_columns", "pair_directories", "read_manifest",
-           "run_batch", "shard"]
+__all__ = ["CORPUS_NAMES", "Entry", "QualityFilters", "check_output_folder", "input_overlap", "manifest_columns",
+           "pair_directories", "read_manifest", "run_batch", "shard"]
 
 CORPUS_NAMES = {"jsonl": "corpus.jsonl", "tsv": "corpus.tsv", "tmx": "corpus.tmx", "hf": "corpus.hf.jsonl",
                 "moses": "corpus", "html": "corpus.html", "parquet": "corpus.parquet"}
@@ -59,8 +61,13 @@ def run_batch(entries: list[Entry], out_dir: str | Path, fmt: str = "jsonl", mod
     Every part records the run's settings signature: parts made with other settings
     (another model, split, version...) are redone, so the corpus never mixes settings.
     ``README.md`` is the corpus card: counts, filters, settings and how to load it.
+    ``out_dir`` must be new, empty or a previous run's, and hold no input file
+    (:mod:`align.batch.outdir`); else an :class:`~align.errors.OutputError`, before any work.
     """
-    out = Path(out_dir)
+    out = check_output_folder(out_dir)
+    overlap = input_overlap(out, files=[path for e in entries for path in (e.ko, e.en)])
+    if overlap:
+        raise OutputError(out_dir, f"{overlap}: give another folder, so that nothing is lost")
     signature = settings_signature(model, split, boilerplate)
     store = PartStore(out / "parts", signature)
     entries = entries[:limit] if limit else entries

@@ -37,13 +37,15 @@ def read_manifest(path: str | Path) -> list[Entry]:
         for n, line in enumerate(text.splitlines(), 1):
             if line.strip():
                 try:
-                    rows.append(json.loads(line))
+                    rows.append(json.loads(line, object_pairs_hook=_once))
                 except json.JSONDecodeError as err:
                     raise InputError(path, f"line {n} is not JSON ({err.msg})") from None
+                except KeyError as err:
+                    raise InputError(path, f"line {n} names the key {err.args[0]!r} twice") from None
                 if not isinstance(rows[-1], dict):
                     raise InputError(path, f"line {n} is not a JSON object (one {{\"id\", \"ko\", \"en\", ...}} a line)")
     else:
-        rows = list(csv.DictReader(text.splitlines(), delimiter="\t"))
+        rows = _tsv_rows(text, path)
     entries = []
     for n, row in enumerate(rows, 1):
         missing = [k for k in ("id", "ko", "en") if not row.get(k)]
@@ -55,6 +57,33 @@ def read_manifest(path: str | Path) -> list[Entry]:
         entries.append(Entry(str(row["id"]), str(base / row["ko"]), str(base / row["en"]), meta))
     _check_unique(entries, path)
     return entries
+
+
+def _once(pairs: list[tuple[str, object]]) -> dict:
+    """A JSON object whose keys are all different (``json`` silently keeps the last of a repeated one)."""
+    keys = Counter(k for k, _ in pairs)
+    twice = [k for k, n in keys.items() if n > 1]
+    if twice:
+        raise KeyError(twice[0])
+    return dict(pairs)
+
+
+def _tsv_rows(text: str, path: Path) -> list[dict]:
+    """The rows of a TSV manifest as dicts; a header naming a column twice, or a row of another
+    width than the header, is an error (else a cell would be lost or land under no name)."""
+    reader = csv.reader(text.splitlines(), delimiter="\t")
+    header = next(reader, [])
+    twice = [name for name, n in Counter(header).items() if n > 1]
+    if twice:
+        raise InputError(path, f"line 1: the header names the column {twice[0]!r} twice")
+    rows = []
+    for cells in reader:
+        if not cells:  # a blank line
+            continue
+        if len(cells) != len(header):
+            raise InputError(path, f"line {reader.line_num}: {len(cells)} cells, the header has {len(header)}")
+        rows.append(dict(zip(header, cells)))
+    return rows
 
 
 def pair_directories(ko_dir: str | Path, en_dir: str | Path) -> list[Entry]:

@@ -17,13 +17,14 @@ weigh in the score a little and are reported with each pair (:mod:`.evidence`).
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from ..embed import Encoder, get_encoder
 from ..errors import InputError
 from .assign import link
 from .candidates import candidate_pairs
-from .documents import list_documents, read_documents
+from .documents import list_documents, not_read, read_documents
 from .evidence import PairEvidence
 from .manifest import manifest_files
 from .result import DocumentMatch, MatchResult, MatchSettings, Unmatched
@@ -80,6 +81,8 @@ def match_documents(ko_paths: list[str | os.PathLike], en_paths: list[str | os.P
 
 
 def match_directories(ko_dir: str | os.PathLike, en_dir: str | os.PathLike, **options) -> MatchResult:
-    """:func:`match_documents` over the files of two folders (not hidden ones); an empty folder is an error."""
-    return match_documents(list_documents(ko_dir), list_documents(en_dir), **options)
+    """:func:`match_documents` over the regular files of two folders (not hidden ones); an empty folder
+    is an error. Whatever else they hold (subfolders' files, FIFOs...) is listed as unmatched, with why."""
+    result = match_documents(list_documents(ko_dir), list_documents(en_dir), **options)
+    return replace(result, unmatched=(*not_read(ko_dir, "ko"), *not_read(en_dir, "en"), *result.unmatched))
 

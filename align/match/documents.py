@@ -33,13 +33,30 @@ def list_documents(folder: str | os.PathLike) -> list[str]:
     return paths
 
 
+def not_read(folder: str | os.PathLike, side: str) -> list[Unmatched]:
+    """What else ``folder`` holds (hidden names aside), each with why it is not read: a FIFO, device or
+    broken link is not a regular file; the files of a subfolder are not searched."""
+    out = []
+    for p in sorted(Path(folder).iterdir()):
+        if p.name.startswith(".") or p.is_file():
+            continue
+        if not p.is_dir() or p.is_symlink():
+            out.append(Unmatched(str(p), side, "not a regular file"))
+            continue
+        for root, dirs, files in os.walk(p):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            out += [Unmatched(os.path.join(root, f), side, "in a subfolder: not read")
+                    for f in sorted(files) if not f.startswith(".")]
+    return out
+
+
 _WRONG_SCRIPT = {"ko": "not Korean text (too few Hangul letters)", "en": "not English text (Hangul, or no Latin letters)"}
 
 
 def read_documents(paths: list[str], side: str) -> tuple[list[Document], list[Unmatched]]:
     """Read and segment each file of ``side`` (``"ko"`` or ``"en"``); one that cannot be read (empty,
-    binary, too large, gone) or is not in the side's script is left unmatched with the reason,
-    instead of stopping a crawl of thousands."""
+    binary, too large, gone), is not in the side's script, or repeats the text of a file before it
+    by name is left unmatched with the reason, instead of stopping a crawl of thousands."""
     from ..pipeline import sentences_of  # the segments `align pair` will align
 
     docs, bad = [], []
@@ -53,4 +70,9 @@ def read_documents(paths: list[str], side: str) -> tuple[list[Document], list[Un
             bad.append(Unmatched(path, side, _WRONG_SCRIPT[side]))
             continue
         docs.append(Document(path, text, tuple(sentences_of(text))))
-    return docs, bad
+    # a file saved twice would make both copies ambiguous: the first by name stands for them all
+    first: dict[str, str] = {}
+    for doc in sorted(docs, key=lambda d: d.path):
+        first.setdefault(doc.text, doc.path)
+    bad += [Unmatched(d.path, side, f"duplicate of {first[d.text]}") for d in docs if first[d.text] != d.path]
+    return [d for d in docs if first[d.text] == d.path], bad
