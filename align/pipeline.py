@@ -64,11 +64,15 @@ def align_sentences(ko_text: str, en_text: str, ko: list[Sentence], en: list[Sen
     en_runs = embed_runs(encoder, [s.text for s in en], MAX_RUN)
     ko_calls = recognise(ko_text, ko, ko_runs[0], encoder, boilerplate[0])
     en_calls = recognise(en_text, en, en_runs[0], encoder, boilerplate[1])
+    # the leftovers' best similarity is told on the sentences as embedded: kept apart, since the
+    # aligner centres the runs in place (a copy of them is the largest array a long text would hold)
+    ko_vectors, en_vectors = ko_runs[0].copy(), en_runs[0].copy()
     aligned = align_embeddings(ko_runs, en_runs, _chars(ko), _chars(en), _debris(ko_calls), _debris(en_calls),
-                               params)
+                               params, consume=True)
+    del ko_runs, en_runs
     raw = aligned.beads
-    best_ko = _best_match(ko_runs[0], en_runs[0], [b.ko[0] for b in raw if b.ko and not b.en])
-    best_en = _best_match(en_runs[0], ko_runs[0], [b.en[0] for b in raw if b.en and not b.ko])
+    best_ko = _best_match(ko_vectors, en_vectors, [b.ko[0] for b in raw if b.ko and not b.en])
+    best_en = _best_match(en_vectors, ko_vectors, [b.en[0] for b in raw if b.en and not b.ko])
     beads = [_dress(b, ko, en, ko_calls, en_calls, best_ko, best_en, en_text) for b in raw]
     settings = {**run_settings(encoder.name, split, params), "calibrated": aligned.calibration.as_text()}
     return Alignment(ko_text, en_text, ko, en, beads, _doc_score(beads, ko, en),

@@ -112,6 +112,9 @@ def test_centred_runs_are_unit_vectors_and_missing_runs_stay_zero():
     assert np.array_equal(runs, before)  # the caller's (cached) embeddings are not touched
     norms = np.linalg.norm(out, axis=2)
     assert np.allclose(norms[runs.any(axis=2)], 1, atol=1e-5) and not norms[~runs.any(axis=2)].any()
+    consumed = runs.copy()
+    assert centre_runs(consumed, in_place=True) is consumed  # no copy of a long text's largest array
+    assert np.allclose(consumed, out, atol=1e-6)
 
 
 def test_long_documents_use_a_band_that_finds_the_full_search_path(monkeypatch):

@@ -43,7 +43,7 @@ class Aligned:
 def align_embeddings(ko_runs: np.ndarray, en_runs: np.ndarray, ko_chars: np.ndarray,
                      en_chars: np.ndarray, ko_debris: np.ndarray | None = None,
                      en_debris: np.ndarray | None = None,
-                     params: ScoringParams = ScoringParams()) -> Aligned:
+                     params: ScoringParams = ScoringParams(), consume: bool = False) -> Aligned:
     """Align two documents given the embeddings of their sentence runs.
 
     ``ko_runs``/``en_runs`` have shape ``(MAX_RUN, n, dim)`` as made by
@@ -51,7 +51,9 @@ def align_embeddings(ko_runs: np.ndarray, en_runs: np.ndarray, ko_chars: np.ndar
     characters; ``*_debris`` are the probabilities that sentences are page
     debris: 1 (or ``True``) keeps a sentence unaligned, a lesser one makes pairing
     it dearer (``params.debris_weight``), and from 0.5 it is no anchor.
-    Every sentence ends up in exactly one bead, in document order.
+    Every sentence ends up in exactly one bead, in document order. With
+    ``consume``, the (float32) run arrays are centred in place, saving a copy of
+    them: the caller must not use them afterwards.
 
     The search: each sentence's best match and background within a band (the
     whole matrix for articles), the document's calibration from its mutual best
@@ -60,7 +62,7 @@ def align_embeddings(ko_runs: np.ndarray, en_runs: np.ndarray, ko_chars: np.ndar
     """
     n, m = ko_runs.shape[1], en_runs.shape[1]
     if params.centre:
-        ko_runs, en_runs = centre_runs(ko_runs), centre_runs(en_runs)
+        ko_runs, en_runs = centre_runs(ko_runs, consume), centre_runs(en_runs, consume)
     ko_debris = np.zeros(n) if ko_debris is None else np.asarray(ko_debris, dtype=np.float64)
     en_debris = np.zeros(m) if en_debris is None else np.asarray(en_debris, dtype=np.float64)
     ko_unsure, en_unsure = ko_debris >= 0.5, en_debris >= 0.5

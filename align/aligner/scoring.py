@@ -75,21 +75,29 @@ def length_z(ko_chars, en_chars, params: ScoringParams = ScoringParams()):
     return (np.log((en_chars + 10) / (ko_chars + 10)) - params.length_mean) / params.length_sd
 
 
-def centre_runs(runs: np.ndarray) -> np.ndarray:
+def centre_runs(runs: np.ndarray, in_place: bool = False) -> np.ndarray:
     """Run embeddings minus their document's mean sentence vector, renormalised.
 
     All sentences of one article share its topic and its language's direction,
     so a neighbouring sentence of the same story looks like a loose translation;
     without the shared part, cosines say which sentence says the same thing.
     The mean is shrunk by n / (n + 2) so a text of one or two sentences keeps
-    its direction. Rows of runs that do not exist (zero) stay zero.
+    its direction. Rows of runs that do not exist (zero) stay zero. ``in_place``
+    (float32 runs only) overwrites ``runs`` instead of making a copy of them, the
+    largest array a long text holds.
     """
     n = runs.shape[1]
     if n == 0:
         return runs
     present = np.einsum("knd,knd->kn", runs, runs) > 0
-    out = np.asarray(runs, dtype=np.float32) - runs[0].mean(axis=0) * (n / (n + 2))
-    out /= np.maximum(np.linalg.norm(out, axis=2, keepdims=True), 1e-12)
+    mean = runs[0].mean(axis=0) * (n / (n + 2))
+    if in_place:
+        out = runs
+        out -= mean
+    else:
+        out = np.asarray(runs, dtype=np.float32) - mean
+    for k in range(len(out)):  # a run length at a time: the norms never make a second copy
+        out[k] /= np.maximum(np.linalg.norm(out[k], axis=1, keepdims=True), 1e-12)
     out[~present] = 0
     return out
 

@@ -107,4 +107,5 @@ class RunCache:
             cached = embed_runs(self.inner, texts, max_run)
             if self.keep:
                 self._runs[key] = cached
-        return cached
+        # what it keeps is served as a copy: the aligner centres the runs it is given in place
+        return cached.copy() if self.keep else cached
