@@ -19,13 +19,17 @@ from .pipeline import __version__
 
 
 def _one_line_errors(command):
-    """Turn the library's errors into one-line messages and exit code 1."""
+    """Turn the library's errors into one-line messages and exit code 1, and Ctrl-C into exit code
+    130 as shells expect (outputs are written whole or not at all, so nothing is left half-written)."""
     @wraps(command)
     def wrapper(*args, **kwargs):
         try:
             return command(*args, **kwargs)
         except AlignError as err:
             raise click.ClickException(str(err)) from None
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            sys.exit(130)
     return wrapper
 
 

@@ -105,6 +105,16 @@ def test_usage_errors_exit_2(runner):
     assert runner.invoke(main, ["pair", KO, EN, "--format", "docx"]).exit_code == 2
 
 
+def test_ctrl_c_exits_130_and_leaves_no_output(runner, tmp_path, monkeypatch):
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("align.pipeline.align_files", interrupted)
+    result = runner.invoke(main, ["pair", KO, EN, "-o", str(tmp_path / "out.tsv")])
+    assert result.exit_code == 130 and result.stderr == "interrupted\n"
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_the_review_page_is_never_written_to_a_file_named_dash(runner, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(main, ["pair", KO, EN, "--html", "-"])

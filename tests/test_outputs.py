@@ -137,6 +137,14 @@ def test_html_page_is_self_contained_and_escapes_article_text():
     assert "http://" not in page and "https://" not in page and "src=" not in page
 
 
+def test_html_page_shows_control_characters_as_symbols_never_raw():
+    from align import align_texts
+    from align.write import render
+    result = align_texts("경찰이 발표했다.\x1b[31m\x07 시민들은 안도했다.", "Police said so.\x1b[31m\x07 Citizens were relieved.")
+    page = render(result, "html")
+    assert "\x1b" not in page and "\x07" not in page and "␛[31m␇" in page
+
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 

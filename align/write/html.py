@@ -11,6 +11,7 @@ from __future__ import annotations
 from html import escape
 
 from ..summary import summarize
+from .text import visible
 
 HIGH, MID = 0.9, 0.6  # green at or above HIGH (unless flagged), amber at or above MID, red below
 
@@ -91,7 +92,7 @@ def _document(alignment, beads) -> str:
 
 
 def _row(alignment, bead, n) -> str:
-    ko, en = (escape(t) for t in alignment.texts(bead))
+    ko, en = (escape(visible(t)) for t in alignment.texts(bead))  # a raw ESC is an HTML parse error
     if bead.is_leftover:
         badge = (f"<span class=\"cat {escape(bead.category or '')}\">{escape(bead.category or '')}</span>"
                  f"<div class=\"reason\">{escape(bead.reason or '')}</div>")
