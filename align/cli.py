@@ -220,7 +220,7 @@ def batch(source, en_dir, out_dir, fmt, carry, header, workers, engine, address,
     folder of Korean files paired by name with the files of EN_DIR.
 
     Killed or crashed, the same command resumes where it stopped."""
-    from .batch import (QualityFilters, check_output_folder, input_overlap, manifest_columns, pair_directories,
+    from .batch import (QualityFilters, input_overlap, manifest_columns, pair_directories,
                         read_manifest, run_batch, shard)
     from .write.text import visible
 
@@ -230,7 +230,6 @@ def batch(source, en_dir, out_dir, fmt, carry, header, workers, engine, address,
                             [] if en_dir else [source, *(path for e in entries for path in (e.ko, e.en))])
     if overlap:  # README.md, summary.json... would overwrite an input, or be read as one next time
         raise click.UsageError(f"-o {out_dir} {overlap}: write it elsewhere")
-    check_output_folder(out_dir)
     try:
         entries = shard(entries, shard_spec)
     except ValueError as err:

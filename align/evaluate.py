@@ -19,6 +19,7 @@ import regex
 
 from .errors import InputError
 from .textio import read_text
+from .types import SIDE_NAMES
 
 Beads = list[tuple[tuple[int, ...], tuple[int, ...]]]
 
@@ -145,7 +146,7 @@ def _check_same_texts(pred: Beads, gold: Beads, pred_path, gold_path) -> None:
     """Refuse two alignments that cannot be of the same texts: a sentence beyond the gold's, or
     both complete (every sentence 0..n-1 in a bead) with other sentence counts. A prediction
     whose filters set some beads aside is incomplete, and may be scored on what it kept."""
-    for side, name in ((0, "Korean"), (1, "English")):
+    for side, name in enumerate(SIDE_NAMES.values()):
         found = [{i for bead in beads for i in bead[side]} for beads in (pred, gold)]
         counts = [max(indices, default=-1) + 1 for indices in found]
         complete = all(len(indices) == count for indices, count in zip(found, counts))
@@ -179,7 +180,7 @@ def read_beads(path: str | os.PathLike) -> Beads:
             raise InputError(path, f"line {number}: {err}") from None
         if bead is None:
             continue
-        for side, indices in zip(("Korean", "English"), bead):
+        for side, indices in zip(SIDE_NAMES.values(), bead):
             for i in indices:
                 if (side, i) in seen:
                     raise InputError(path, f"line {number}: {side} sentence {i} is already in the bead of line "

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# The two sides of an alignment, as messages name them.
+SIDE_NAMES = {"ko": "Korean", "en": "English"}
+
 
 @dataclass(frozen=True)
 class Sentence:

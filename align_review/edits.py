@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from align.checks import check_pair
 from align.errors import AlignError
 from align.summary import DEBRIS
-from align.types import Bead, Sentence
+from align.types import SIDE_NAMES, Bead, Sentence
 
 
 class EditError(AlignError):
@@ -309,4 +309,4 @@ def _other(side: str) -> str:
 
 
 def _side_name(side: str | None) -> str:
-    return {"ko": "Korean", "en": "English"}.get(side or "", "")
+    return SIDE_NAMES.get(side or "", "")

@@ -19,7 +19,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from align.errors import InputError, OutputError
-from align.types import Alignment, Sentence
+from align.types import SIDE_NAMES, Alignment, Sentence
 from align.write.atomic import write_atomic
 from align.write.jsonl import bead_record, json_line
 
@@ -152,9 +152,11 @@ class Project:
 
     # --- editing ---------------------------------------------------------------------------------
 
-    def edit(self, op: str, version: int | None = None, **args) -> Change:
+    def edit(self, op: str, version: int | None = None, /, **args) -> Change:
         """Make the edit ``op`` (a name of :data:`~align_review.edits.OPERATIONS`) with ``args``, log it
-        and save the state; ``version``, when given, must be the state's (else :class:`EditError`)."""
+        and save the state; ``version``, when given, must be the state's (else :class:`EditError`).
+        Both are positional only, so an ``args`` named ``version`` or ``op`` is refused as the edit's
+        unknown argument (:class:`~align_review.edits.ArgumentError`), not taken for them."""
         check_arguments(op, args)
         with self._lock:
             self._check_version(version)
@@ -270,7 +272,7 @@ def _read_project(path: Path) -> tuple[dict, Review]:
 
 def _input_problems(path: Path, header: dict) -> list[str]:
     out = []
-    for side, name in (("ko", "Korean"), ("en", "English")):
+    for side, name in SIDE_NAMES.items():
         source = path.parent / header["inputs"][side]["path"]
         if not source.exists():
             out.append(f"its {name} input {source} is missing")

@@ -12,11 +12,8 @@ SAMPLE_NAMES = ("knpa-undp", "owl-bus")
 
 def read_gold(path: Path) -> set[tuple[tuple[int, ...], tuple[int, ...]]]:
     """A Vecalign-format gold file as a set of (ko indices, en indices)."""
-    beads = set()
-    for line in path.read_text("utf-8").splitlines():
-        ko, en = line.split(":")
-        beads.add(tuple(tuple(int(x) for x in side.strip("[] ").split(",") if x.strip()) for side in (ko, en)))
-    return beads
+    from align.evaluate import read_beads
+    return set(read_beads(path))
 
 
 @pytest.fixture(scope="session")

@@ -179,7 +179,7 @@ def test_top_k_over_many_blocks(monkeypatch):
 @given(st.integers(0, 10_000), st.integers(1, 20), st.integers(1, 20), st.integers(1, 4))
 @settings(max_examples=60, deadline=None)
 def test_every_document_gets_candidates_and_each_pair_appears_once(seed, n, m, k):
-    i, j, _ = candidate_pairs(unit_rows(seed, n), unit_rows(seed + 1, m), k)
+    i, j = candidate_pairs(unit_rows(seed, n), unit_rows(seed + 1, m), k)
     assert set(i.tolist()) == set(range(n)) and set(j.tolist()) == set(range(m))
     assert len(set(zip(i.tolist(), j.tolist()))) == len(i)
 

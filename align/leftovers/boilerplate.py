@@ -27,10 +27,17 @@ def recurring_lines(documents: Iterable[str], split: str = "auto", min_count: in
                     min_share: float = MIN_SHARE) -> frozenset[str]:
     """The normalised texts of the lines that recur across ``documents`` (one source, one language)."""
     from ..pipeline import sentences_of  # the segments the aligner will see (the pipeline imports this package)
+    return recurring({normalised(s.text) for s in sentences_of(text, split) if own_line(text, s)}
+                     for text in documents)
+
+
+def recurring(documents: Iterable[set[str]], min_count: int = MIN_COUNT, min_share: float = MIN_SHARE) -> frozenset[str]:
+    """The texts found in at least ``min_count`` of ``documents`` (each the set of its normalised
+    texts) and ``min_share`` of them."""
     counts: Counter[str] = Counter()
     total = 0
-    for text in documents:
+    for texts in documents:
         total += 1
-        counts.update({normalised(s.text) for s in sentences_of(text, split) if own_line(text, s)})
+        counts.update(texts)
     needed = max(min_count, math.ceil(min_share * total))
-    return frozenset(line for line, n in counts.items() if n >= needed)
+    return frozenset(text for text, n in counts.items() if n >= needed)

@@ -64,7 +64,7 @@ def match_documents(ko_paths: list[str | os.PathLike], en_paths: list[str | os.P
             raise InputError(where, f"holds no {side} document that can be read"
                              + (f" ({len(bad)} files; {Path(bad[0].path).name}: {bad[0].reason})" if bad else ""))
     ko, en = embed_side(encoder, ko_docs), embed_side(encoder, en_docs)
-    i, j, _ = candidate_pairs(ko.docs, en.docs, candidates)
+    i, j = candidate_pairs(ko.docs, en.docs, candidates)
     evidence = PairEvidence([d.text for d in ko_docs], [d.text for d in en_docs])
     sentence_scores = pair_scores(ko, en, i, j)
     scores = with_evidence(sentence_scores, evidence.agreement(i, j))

@@ -45,12 +45,11 @@ def top_k(x: np.ndarray, y: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray,
     return fwd, fwd_cos, back, back_cos
 
 
-def candidate_pairs(x: np.ndarray, y: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The pairs ``(i, j)`` where j is among i's ``k`` nearest or i among j's, each once:
-    ``(x rows, y rows, their cosines)``; a lopsided crawl still gets every document a candidate."""
-    fwd, fwd_cos, back, back_cos = top_k(x, y, k)
+def candidate_pairs(x: np.ndarray, y: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs ``(i, j)`` where j is among i's ``k`` nearest or i among j's, each once: ``(x rows,
+    y rows)``; a lopsided crawl still gets every document a candidate."""
+    fwd, _, back, _ = top_k(x, y, k)
     i = np.concatenate([np.repeat(np.arange(len(x)), fwd.shape[1]), back.reshape(-1)])
     j = np.concatenate([fwd.reshape(-1), np.repeat(np.arange(len(y)), back.shape[1])])
-    cos = np.concatenate([fwd_cos.reshape(-1), back_cos.reshape(-1)])
     _, first = np.unique(i * max(len(y), 1) + j, return_index=True)
-    return i[first], j[first], cos[first]
+    return i[first], j[first]

@@ -10,7 +10,7 @@ class DocumentMatch:
     """A Korean document paired with its English edition.
 
     ``score`` is the pair's score in [0, 1] (see :mod:`align.match.score`); ``evidence`` says what
-    supports it, e.g. ``"similarity 0.91, sentences 0.64, numbers 5/6, names 2/2 (UNDP KNPA)"``.
+    supports it, e.g. ``"sentences 0.64, figures 5/6, names 2/2 (UNDP KNPA)"``.
     """
 
     ko: str

@@ -11,8 +11,6 @@ pages of one site are not alike because both carry its menu.
 
 from __future__ import annotations
 
-import math
-from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
@@ -20,7 +18,7 @@ import numpy as np
 from ..embed import Encoder
 from ..embed.base import normalise
 from ..leftovers import recognise
-from ..leftovers.boilerplate import MIN_COUNT, MIN_SHARE, normalised
+from ..leftovers.boilerplate import normalised, recurring
 from .documents import Document
 
 # sentences handed to the encoder at once, and documents summed at once: bounds working memory, not speed
@@ -67,7 +65,7 @@ def _weights(docs: list[Document], sentences: np.ndarray, rows: np.ndarray, offs
              encoder: Encoder) -> np.ndarray:
     """Per sentence: sqrt(length) times the chance it is article text, normalised to sum 1 in each
     document (one the recogniser takes for debris throughout keeps plain length weights)."""
-    furniture = recurring(docs)
+    furniture = recurring({normalised(s.text) for s in d.sentences} for d in docs)
     article = np.concatenate([
         [1.0 - call.probability if not call.fixed else 0.0
          for call in recognise(d.text, list(d.sentences), sentences[rows[a:b]], encoder, furniture)]
@@ -78,12 +76,3 @@ def _weights(docs: list[Document], sentences: np.ndarray, rows: np.ndarray, offs
     kept_sum = np.bincount(doc_of, kept, minlength=len(docs))
     weights = np.where((kept_sum > 1e-6)[doc_of], kept, lengths)
     return weights / np.bincount(doc_of, weights, minlength=len(docs))[doc_of]
-
-
-def recurring(docs: list[Document]) -> frozenset[str]:
-    """Normalised texts found in at least ``MIN_COUNT`` documents and ``MIN_SHARE`` of them: page furniture."""
-    counts: Counter[str] = Counter()
-    for d in docs:
-        counts.update({normalised(s.text) for s in d.sentences})
-    needed = max(MIN_COUNT, math.ceil(MIN_SHARE * len(docs)))
-    return frozenset(text for text, n in counts.items() if n >= needed)

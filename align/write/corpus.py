@@ -8,7 +8,7 @@ from __future__ import annotations
 from ..types import Alignment, Bead
 from .fields import meta_values
 from .jsonl import json_line
-from .text import bead_lines, bool_text, joined_lines, one_line
+from .text import bead_lines, bool_text, flags_text, indices_text, joined_lines, one_line
 
 
 # The types of hf_record's fields, for schemas (Parquet, the corpus card): a string is a
@@ -30,7 +30,7 @@ def hf_record(alignment: Alignment, bead: Bead, carry: tuple[str, ...] = ()) -> 
     ko, en = bead_lines(alignment, bead)
     record = {"translation": {"ko": ko, "en": en}, "score": float(bead.score), "kind": bead.kind,
               "document": alignment.name, "ko_ids": list(bead.ko), "en_ids": list(bead.en),
-              "flags": "; ".join(f.message for f in bead.flags), "verified": bool(bead.verified)}
+              "flags": flags_text(bead), "verified": bool(bead.verified)}
     if carry:
         record["meta"] = meta_values(alignment, carry)
     return record
@@ -58,7 +58,7 @@ def moses_files(documents, carry: tuple[str, ...] = ()) -> dict[str, str]:
             ko, en = bead_lines(alignment, bead)
             ko_lines.append(ko)
             en_lines.append(en)
-            ids.append("\t".join([one_line(alignment.name), ",".join(map(str, bead.ko)), ",".join(map(str, bead.en)),
+            ids.append("\t".join([one_line(alignment.name), indices_text(bead.ko), indices_text(bead.en),
                                   f"{bead.score:.4f}", bool_text(bead.verified), *meta]))
     return {".en-ko.ko": joined_lines(ko_lines), ".en-ko.en": joined_lines(en_lines),
             ".en-ko.ids": joined_lines(ids)}

@@ -31,6 +31,16 @@ def bead_lines(alignment: Alignment, bead: Bead) -> tuple[str, str]:
     return one_line(ko), one_line(en)
 
 
+def indices_text(indices) -> str:
+    """Sentence indices in one text field: ``3,4`` (empty for none)."""
+    return ",".join(map(str, indices))
+
+
+def flags_text(bead: Bead) -> str:
+    """A bead's flag messages in one text field, "; " between them ("" for none)."""
+    return "; ".join(f.message for f in bead.flags)
+
+
 def bool_text(value: bool) -> str:
     """A bool in a text column, spelt as JSON spells it."""
     return "true" if value else "false"

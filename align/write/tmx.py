@@ -28,9 +28,9 @@ from xml.sax.saxutils import escape, quoteattr
 
 import regex
 
-from ..types import Alignment, Bead
+from ..types import SIDE_NAMES, Alignment, Bead
 from .fields import meta_values
-from .text import one_line
+from .text import indices_text, one_line
 
 # Characters XML 1.0 forbids (C0 controls but tab and line breaks, surrogates, U+FFFE/U+FFFF).
 _ILLEGAL = regex.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -38,7 +38,6 @@ _ILLEGAL = regex.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]"
 _SENTENCE_END = regex.compile(r"[.?!。？！…][\"'”’)\]」』]*$")
 
 UNITS = ("pair", "sentence")
-SIDES = {"ko": "Korean", "en": "English"}
 
 
 def xml_text(text: str) -> str:
@@ -85,7 +84,7 @@ def _pair_unit(alignment: Alignment, bead: Bead, document: str) -> Unit:
     props = (("x-score", f"{bead.score:.4f}"), ("x-kind", bead.kind),
              *((("x-document", alignment.name),) if alignment.name else ()),
              *(("x-flag", f.message) for f in bead.flags), *((("x-verified", "yes"),) if bead.verified else ()))
-    return Unit(f"{document}{_indices(bead.ko)}:{_indices(bead.en)}", _span_text(alignment, "ko", bead.ko),
+    return Unit(f"{document}{indices_text(bead.ko)}:{indices_text(bead.en)}", _span_text(alignment, "ko", bead.ko),
                 _span_text(alignment, "en", bead.en), props,
                 (*(f.message for f in bead.flags), *(("verified by a reviewer",) if bead.verified else ())))
 
@@ -110,9 +109,9 @@ def _sentence_units(alignment: Alignment, bead: Bead, pair: Unit) -> list[Unit]:
         if len(indices) < 2:
             continue
         for k, i in enumerate(indices):
-            note = (f"{SIDES[side]} sentence {k + 1} of {len(indices)} of a {bead.kind} pair: "
-                    + (f"with the whole {SIDES[other_side]}, which the sentences after it share" if k == 0 else
-                       f"its {SIDES[other_side]} is in the unit of sentence 1, so it is empty here"))
+            note = (f"{SIDE_NAMES[side]} sentence {k + 1} of {len(indices)} of a {bead.kind} pair: "
+                    + (f"with the whole {SIDE_NAMES[other_side]}, which the sentences after it share" if k == 0 else
+                       f"its {SIDE_NAMES[other_side]} is in the unit of sentence 1, so it is empty here"))
             out.append(_unit(side, f"{pair.tuid}:{side}{i}", _span_text(alignment, side, (i,)),
                              getattr(pair, other_side) if k == 0 else "",
                              (*pair.props, ("x-unit", "sentence")), (note, *pair.notes)))
@@ -142,8 +141,8 @@ def _runs(alignment: Alignment, pairs: list[Bead], document: str) -> dict[int, l
             other = " ".join(_span_text(alignment, other_side, getattr(b, other_side))
                              for b in beads if getattr(b, side)[0] in run)
             extra = [f"the {left[i].category} '{one_line(sentences[i].text)}'" for i in run if i in left]
-            note = (f"the {SIDES[side]} as a CAT tool cuts it: sentences {run[0]}-{run[-1]} in one segment"
-                    + (f", with {', '.join(extra)} that the {SIDES[other_side]} leaves out" if extra else "")
+            note = (f"the {SIDE_NAMES[side]} as a CAT tool cuts it: sentences {run[0]}-{run[-1]} in one segment"
+                    + (f", with {', '.join(extra)} that the {SIDE_NAMES[other_side]} leaves out" if extra else "")
                     + (f"; {len(beads)} pairs" if len(beads) > 1 else ""))
             flags = tuple(f for b in beads for f in b.flags)
             props = (("x-score", f"{min(b.score for b in beads):.4f}"), ("x-kind", "+".join(b.kind for b in beads)),
@@ -164,10 +163,6 @@ def _joined(text: str, before, after) -> bool:
     final punctuation followed by a space between them."""
     between = text[before.end:after.start]
     return "\n" not in between and (not between or not _SENTENCE_END.search(before.text.rstrip()))
-
-
-def _indices(indices: tuple[int, ...]) -> str:
-    return ",".join(map(str, indices))
 
 
 def to_tmx(documents, ko_lang: str = "ko-KR", en_lang: str = "en-US", units: str = "pair",

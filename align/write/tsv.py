@@ -13,7 +13,7 @@ Read in terminals and spreadsheets, so control characters are shown as symbols, 
 from __future__ import annotations
 
 from .fields import meta_values
-from .text import bead_lines, bool_text, joined_lines, one_line, visible
+from .text import bead_lines, bool_text, flags_text, indices_text, joined_lines, one_line, visible
 
 COLUMNS = ("ko", "en", "score", "kind", "note", "document", "ko_ids", "en_ids", "verified")
 
@@ -28,8 +28,8 @@ def to_tsv(documents, header: bool = False, carry: tuple[str, ...] = ()) -> str:
     for alignment, beads in documents:
         meta = [one_line(v) for v in meta_values(alignment, carry).values()]
         for bead in beads:
-            note = bead.category or "; ".join(f.message for f in bead.flags)
+            note = bead.category or flags_text(bead)
             lines.append("\t".join([*bead_lines(alignment, bead), f"{bead.score:.4f}", bead.kind, one_line(note),
-                                    one_line(alignment.name), ",".join(map(str, bead.ko)),
-                                    ",".join(map(str, bead.en)), bool_text(bead.verified), *meta]))
+                                    one_line(alignment.name), indices_text(bead.ko), indices_text(bead.en),
+                                    bool_text(bead.verified), *meta]))
     return visible(joined_lines(lines))
