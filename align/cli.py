@@ -106,6 +106,7 @@ def main():
 def pair(ko_file, en_file, output, fmt, html_file, split, model, report, drop, min_score, kinds, header,
          leftovers_file, ko_lang, en_lang, tmx_units, quiet):
     """Align KO_FILE (Korean) with EN_FILE (its English version); either can be - (standard input)."""
+    from .embed.registry import check_model
     from .pipeline import align_files
     from .select import parse_categories, parse_kinds, select
     from .summary import summarize
@@ -137,6 +138,7 @@ def pair(ko_file, en_file, output, fmt, html_file, split, model, report, drop, m
     _distinct_files({name: path for name, path in (("KO_FILE", ko_file), ("EN_FILE", en_file)) if path != "-"},
                     {**main_files, "--leftovers": leftovers_file or (output and f"{output}.leftovers.jsonl"),
                      "--html": html_file})
+    check_model(model)  # a misspelt --model fails before the inputs are read
     result = align_files(ko_file, en_file, model=model, split=split)
     kept, aside = select(result, drop, min_score, kinds, pairs_only=pairs_only)
     options = ({"ko_lang": ko_lang, "en_lang": en_lang, "units": tmx_units or "pair"} if fmt == "tmx"

@@ -23,6 +23,10 @@ from .types import Alignment, Bead, Sentence
 
 # Below this document score two texts are not treated as translations of each other.
 MIN_DOC_SCORE = 0.25
+# A leftover's best similarity, in a long text with many leftovers, is looked for this many sentences
+# either side of its place (so its cost grows with the text, not with its square), a block of them at once.
+BEST_MATCH_REACH = 1000
+BEST_MATCH_BLOCK = 512
 
 try:
     __version__ = version("align-ko-en")
@@ -71,8 +75,8 @@ def align_sentences(ko_text: str, en_text: str, ko: list[Sentence], en: list[Sen
                                params, consume=True)
     del ko_runs, en_runs
     raw = aligned.beads
-    best_ko = _best_match(ko_vectors, en_vectors, [b.ko[0] for b in raw if b.ko and not b.en])
-    best_en = _best_match(en_vectors, ko_vectors, [b.en[0] for b in raw if b.en and not b.ko])
+    best_ko = _best_match(ko_vectors, en_vectors, *_leftovers_and_places(raw, "ko"))
+    best_en = _best_match(en_vectors, ko_vectors, *_leftovers_and_places(raw, "en"))
     beads = [_dress(b, ko, en, ko_calls, en_calls, best_ko, best_en, en_text) for b in raw]
     settings = {**run_settings(encoder.name, split, params), "calibrated": aligned.calibration.as_text()}
     return Alignment(ko_text, en_text, ko, en, beads, _doc_score(beads, ko, en),
@@ -136,17 +140,41 @@ def _debris(calls: list[DebrisCall]) -> np.ndarray:
     return np.array([1.0 if c.fixed else min(c.probability, 0.999) for c in calls], dtype=np.float64)
 
 
-def _best_match(x: np.ndarray, y: np.ndarray, rows: list[int]) -> dict[int, float]:
-    """Best cosine of each leftover row of ``x`` against all of ``y`` (said in its reason).
+def _leftovers_and_places(raw: list[RawBead], side: str) -> tuple[list[int], list[int]]:
+    """The leftovers of one side, and for each how many sentences of the other side the alignment has
+    passed where it stands."""
+    rows, places, passed = [], [], 0
+    for bead in raw:
+        mine, other = (bead.ko, bead.en) if side == "ko" else (bead.en, bead.ko)
+        if mine and not other:
+            rows.append(mine[0])
+            places.append(passed)
+        passed += len(other)
+    return rows, places
+
+
+def _best_match(x: np.ndarray, y: np.ndarray, rows: list[int], places: list[int]) -> dict[int, float]:
+    """Best cosine of each leftover row of ``x`` against ``y`` (said in its reason): all of ``y``, or in a
+    long text with many leftovers, the ``BEST_MATCH_REACH`` sentences either side of its place in ``y``.
 
     Taken a block of rows at a time: a long text with many leftovers must never hold a
-    leftovers-by-sentences matrix (90,000 one-word lines a side made one of 32 GB).
+    leftovers-by-sentences matrix (90,000 one-word lines a side made one of 32 GB), nor take time
+    growing with its square (27,000 one-word leftovers against 8,000 lines took 5 s).
     """
     if not rows or len(y) == 0:
         return dict.fromkeys(rows, 0.0)
-    step = max(1, COSINE_CELLS // len(y))
-    best = np.concatenate([(x[rows[i:i + step]] @ y.T).max(axis=1) for i in range(0, len(rows), step)])
-    return dict(zip(rows, best.tolist()))
+    if len(rows) * len(y) <= COSINE_CELLS:
+        best = (x[rows] @ y.T).max(axis=1)
+        return dict(zip(rows, best.tolist()))
+    out = []
+    for i in range(0, len(rows), BEST_MATCH_BLOCK):
+        block, at = np.array(rows[i:i + BEST_MATCH_BLOCK]), np.array(places[i:i + BEST_MATCH_BLOCK])
+        lo, hi = max(0, at.min() - BEST_MATCH_REACH), min(len(y), at.max() + BEST_MATCH_REACH + 1)
+        cos = x[block] @ y[lo:hi].T
+        column = np.arange(lo, hi)
+        cos[np.abs(column[None, :] - at[:, None]) > BEST_MATCH_REACH] = -np.inf
+        out.append(cos.max(axis=1))
+    return dict(zip(rows, np.concatenate(out).tolist()))
 
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import select
 import sys
 from pathlib import Path
 
@@ -74,9 +75,36 @@ def max_input_bytes() -> int:
     return int(float(os.environ.get("ALIGN_MAX_INPUT_MB", DEFAULT_MAX_INPUT_MB)) * 1_000_000)
 
 
+# How long a pipe may stay silent before it is taken for one no process writes to (which would wait forever).
+DEFAULT_PIPE_WAIT = 30
+
+
+def _read_file(p: Path, cap: int) -> bytes:
+    with open(p, "rb") as f:
+        return f.read(cap + 1)  # never more than the cap
+
+
+def _read_pipe(p: Path, cap: int) -> bytes:
+    """A FIFO or process substitution: opened without waiting for a writer, then read once something comes."""
+    wait = float(os.environ.get("ALIGN_PIPE_WAIT", DEFAULT_PIPE_WAIT))
+    fd = os.open(p, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        poller = select.poll()
+        poller.register(fd, select.POLLIN | select.POLLHUP)
+        if not poller.poll(wait * 1000):
+            raise InputError(p, f"is a pipe nothing was written to in {wait:g} s (is its writer running? "
+                                "ALIGN_PIPE_WAIT sets the wait)")
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            return f.read(cap + 1)
+    finally:
+        os.close(fd)
+
+
 def read_text(path: str | os.PathLike) -> str:
     """Read and decode a text file (``-``: standard input); empty or whitespace-only files are errors, and so are files
-    larger than ``ALIGN_MAX_INPUT_MB`` (default 50), devices such as /dev/zero included."""
+    larger than ``ALIGN_MAX_INPUT_MB`` (default 50), devices (/dev/zero), and a pipe nothing is written to within
+    ``ALIGN_PIPE_WAIT`` seconds (default 30). A pipe that is written to (``<(curl …)``) is read."""
     cap = max_input_bytes()
     if str(path) == "-":
         path, data = "<stdin>", sys.stdin.buffer.read(cap + 1)
@@ -86,9 +114,10 @@ def read_text(path: str | os.PathLike) -> str:
             raise InputError(path, "no such file")
         if p.is_dir():
             raise InputError(path, "is a directory, not a file")
+        if not p.is_file() and not p.is_fifo():
+            raise InputError(path, "is not a regular file or a pipe (a device): give a file, or - for standard input")
         try:
-            with open(p, "rb") as f:
-                data = f.read(cap + 1)  # never more: a device can be endless
+            data = _read_pipe(p, cap) if p.is_fifo() else _read_file(p, cap)
         except OSError as err:
             raise InputError(path, f"cannot be read ({err.strerror or err})") from None
     if len(data) > cap:

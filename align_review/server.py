@@ -13,6 +13,7 @@ from __future__ import annotations
 import hmac
 import json
 import secrets
+import signal
 import threading
 import webbrowser
 from dataclasses import asdict
@@ -72,12 +73,21 @@ def serve(project: Project, port: int = 0, open_browser: bool = True, echo=print
     echo(f"Reviewing {project.path} at {server.url}\n(Ctrl+C stops the server; every edit is already saved.)")
     if open_browser:
         webbrowser.open(server.url)
+    # SIGTERM (kill, a service manager) stops it as Ctrl+C does: the project's lock is let go on the way out
+    stop_on_term = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _terminated) if stop_on_term else None
     try:
         server.serve_forever()
     except KeyboardInterrupt:
         pass
     finally:
         server.server_close()
+        if stop_on_term:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _terminated(signum, frame):
+    raise SystemExit(128 + signum)  # 143, what a shell reports for a process ended by SIGTERM
 
 
 def state(project: Project) -> dict:

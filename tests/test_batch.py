@@ -169,14 +169,15 @@ def test_a_manifest_with_a_byte_order_mark_and_an_error_column_is_read_as_meant(
     assert error["id"] == "p1" and "is empty" in error["error"]
 
 
-def test_a_fifo_given_as_a_file_is_recorded_as_failed_and_the_run_goes_on(tmp_path):
+def test_a_fifo_given_as_a_file_is_recorded_as_failed_and_the_run_goes_on(tmp_path, monkeypatch):
+    monkeypatch.setenv("ALIGN_PIPE_WAIT", "0.5")
     manifest = make_crawl(tmp_path / "crawl", 3)
     fifo = tmp_path / "crawl" / "1.en.txt"
     fifo.unlink()
     os.mkfifo(fifo)  # no writer: reading it would block the whole run
     summary = run_batch(read_manifest(manifest), tmp_path / "out", workers=1, progress=False)
     assert summary["done"] == 2 and summary["failed"] == 1
-    assert "is not a regular file" in (tmp_path / "out" / "errors.jsonl").read_text("utf-8")
+    assert "is a pipe nothing was written to in 0.5 s" in (tmp_path / "out" / "errors.jsonl").read_text("utf-8")
 
 
 def test_an_encoder_that_cannot_load_ends_a_multi_worker_run_with_one_line(tmp_path):

@@ -5,6 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 from click.testing import CliRunner
@@ -197,3 +200,36 @@ def test_terminal_escapes_in_an_article_reach_the_terminal_as_symbols_but_jsonl_
 def test_a_file_name_with_a_line_break_gives_a_one_line_error(runner, tmp_path):
     result = runner.invoke(main, ["pair", str(tmp_path / "a\nb.txt"), EN])
     assert result.exit_code == 1 and result.stderr.count("\n") == 1 and "a\\nb.txt: no such file" in result.stderr
+
+
+@pytest.mark.parametrize("side", [0, 1])
+def test_a_fifo_no_one_writes_to_is_refused_with_one_line_not_waited_on_for_ever(tmp_path, side):
+    fifo = tmp_path / "article.txt"
+    os.mkfifo(fifo)
+    files = [KO, EN]
+    files[side] = str(fifo)
+    # in a process of its own: were the FIFO waited on, the timeout fails the test instead of hanging the suite
+    run = subprocess.run([sys.executable, "-m", "align.cli", "pair", *files], capture_output=True, text=True,
+                         timeout=300, env={**os.environ, "ALIGN_PIPE_WAIT": "1"})
+    assert run.returncode == 1 and run.stderr.count("\n") == 1
+    assert f"{fifo}: is a pipe nothing was written to in 1 s" in run.stderr
+
+
+def test_process_substitution_is_read_like_a_file(tmp_path):
+    out = tmp_path / "pairs.tsv"
+    run = subprocess.run(["bash", "-c", f'"{sys.executable}" -m align.cli pair <(cat "$1") "$2" -o "$3"', "-",
+                          KO, EN, str(out)], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert len(out.read_text("utf-8").splitlines()) > 5
+
+
+def test_an_unknown_model_is_refused_before_the_inputs_are_read_and_before_torch_is_imported(tmp_path):
+    code = ("import sys; from align.cli import main\n"
+            "try: main(['pair', sys.argv[1], sys.argv[2], '--model', 'no-such-model'])\n"
+            "except SystemExit as done: print('exit', done.code)\n"
+            "print('torch' in sys.modules, 'sentence_transformers' in sys.modules)\n")
+    # the Korean file does not exist: the model's error comes first, so the inputs were not read
+    run = subprocess.run([sys.executable, "-c", code, str(tmp_path / "missing.txt"), EN], capture_output=True,
+                         text=True, timeout=300)
+    assert run.stdout.splitlines() == ["exit 1", "False False"], run.stderr
+    assert run.stderr.count("\n") == 1 and "model 'no-such-model' is not a name `align models` lists" in run.stderr

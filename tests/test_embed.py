@@ -135,3 +135,16 @@ def test_a_run_cache_serves_prefilled_documents_once_unless_told_to_keep_them(en
     again = cache.encode_runs(SENTENCES[:3], 2)
     assert np.allclose(first, again)
     assert len(inner.calls) == prefill_calls + (0 if keep else 1)
+
+
+def test_the_encoder_threads_honour_omp_num_threads_and_never_exceed_the_cores(monkeypatch):
+    from align.embed.base import THREAD_VARIABLES, available_cores, compute_threads
+    for variable in THREAD_VARIABLES:
+        monkeypatch.delenv(variable, raising=False)
+    assert compute_threads() == available_cores()
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "1")  # spare BLAS threads spin on a busy machine
+    assert compute_threads() == 1
+    monkeypatch.setenv("OMP_NUM_THREADS", "1000")
+    assert compute_threads() == available_cores()
+    monkeypatch.setenv("OMP_NUM_THREADS", "not a number")
+    assert compute_threads() == 1

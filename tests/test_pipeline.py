@@ -105,16 +105,19 @@ def test_flags_travel_on_the_pair_beads(sample_alignments):
     assert result.texts(flagged[0])[1] == "According to police statistics, such cases rose from 2,698 in 2019 to 3,021 in 2022."
 
 
-def test_best_matches_of_leftovers_are_taken_in_blocks_with_the_same_result(monkeypatch):
+def test_best_matches_of_leftovers_are_looked_for_near_their_place_in_a_long_text(monkeypatch):
     import numpy as np
 
     from align import pipeline
     rng = np.random.default_rng(0)
     x, y = rng.normal(size=(50, 8)), rng.normal(size=(30, 8))
-    rows = [1, 4, 9, 20, 33, 49]
-    whole = pipeline._best_match(x, y, rows)
-    monkeypatch.setattr(pipeline, "COSINE_CELLS", 60)  # two rows a block
-    blocked = pipeline._best_match(x, y, rows)
-    assert list(blocked) == rows
-    assert np.allclose([blocked[r] for r in rows], [whole[r] for r in rows])
+    rows, places = [1, 4, 9, 20, 33, 49], [0, 2, 5, 12, 20, 30]
+    whole = pipeline._best_match(x, y, rows, places)
+    assert list(whole) == rows
     assert np.allclose([whole[r] for r in rows], [(x[r] @ y.T).max() for r in rows])
+    monkeypatch.setattr(pipeline, "COSINE_CELLS", 60)  # a long text with many leftovers, as far as it knows
+    monkeypatch.setattr(pipeline, "BEST_MATCH_REACH", 3)
+    monkeypatch.setattr(pipeline, "BEST_MATCH_BLOCK", 2)
+    near = pipeline._best_match(x, y, rows, places)
+    assert list(near) == rows
+    assert np.allclose([near[r] for r in rows], [(x[r] @ y[max(0, p - 3):p + 4].T).max() for r, p in zip(rows, places)])

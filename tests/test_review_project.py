@@ -362,6 +362,29 @@ def test_a_server_killed_with_sigkill_loses_no_acknowledged_edit(tmp_path):
     assert {(tuple(b["ko"]), tuple(b["en"])) for b in state["beads"] if b["kind"] != "leftover"} == GOLD_PAIRS
 
 
+def test_a_server_stopped_with_sigterm_exits_143_lets_the_project_go_and_reopens(tmp_path):
+    project = broken_project(tmp_path)
+    lock = tmp_path / "knpa-undp.ko.review.lock"
+    process, _ = start_review(project.path)
+    try:
+        assert lock.exists()
+        process.terminate()  # SIGTERM, as kill and service managers send it
+        assert process.wait(timeout=120) == 143
+    finally:
+        process.kill()
+        process.stdout.close()
+        process.stderr.close()
+    assert not lock.exists()  # released, not left behind naming a dead server
+    process, url = start_review(project.path)  # and not refused
+    try:
+        assert json.loads(request(url + "api/state")[2])["version"] == 0
+    finally:
+        process.terminate()
+        process.wait(timeout=120)
+        process.stdout.close()
+        process.stderr.close()
+
+
 # --- one editor at a time ------------------------------------------------------------------------------
 
 def test_a_second_server_on_a_held_project_is_refused_naming_the_holder_until_the_first_stops(server):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import codecs
+import os
+import threading
 
 import pytest
 
@@ -83,7 +85,30 @@ def test_an_input_larger_than_the_limit_is_refused_even_an_endless_device(tmp_pa
     big.write_text("경찰이 왔다. " * 500, encoding="utf-8")
     with pytest.raises(InputError, match=r"big.txt: is larger than 0.001 MB \(set ALIGN_MAX_INPUT_MB"):
         read_text(big)
-    with pytest.raises(InputError, match="larger than"):
+    with pytest.raises(InputError, match="/dev/zero: is not a regular file or a pipe"):  # an endless device
         read_text("/dev/zero")
     monkeypatch.setenv("ALIGN_MAX_INPUT_MB", "1")
     assert read_text(big).startswith("경찰이 왔다.")
+
+
+def test_a_named_pipe_someone_writes_to_is_read_whole(tmp_path):
+    fifo = tmp_path / "article.txt"
+    os.mkfifo(fifo)
+    text = "경찰이 왔다. " * 20_000  # more than a pipe's buffer: read until the writer closes it
+
+    def writer():
+        with open(fifo, "w", encoding="utf-8") as f:  # waits for the reader, as a real writer does
+            f.write(text)
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    assert read_text(fifo) == text
+    thread.join()
+
+
+def test_a_named_pipe_no_one_writes_to_is_refused_after_the_wait(tmp_path, monkeypatch):
+    monkeypatch.setenv("ALIGN_PIPE_WAIT", "0.2")
+    fifo = tmp_path / "article.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(InputError, match=r"article.txt: is a pipe nothing was written to in 0.2 s"):
+        read_text(fifo)

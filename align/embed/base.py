@@ -26,6 +26,22 @@ def available_cores() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+# What a user sets to cap a numerical library's threads; the first one set is honoured.
+THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+def compute_threads() -> int:
+    """Threads an encoder computes with by default: the available cores, capped by ``OMP_NUM_THREADS``
+    (or ``OPENBLAS_NUM_THREADS``, ``MKL_NUM_THREADS``) when set, as every BLAS program honours it:
+    BLAS threads that outnumber the free cores spin, which made a busy machine spend 4 times the CPU."""
+    cores = available_cores()
+    for variable in THREAD_VARIABLES:
+        value = os.environ.get(variable, "").strip()
+        if value.isdigit() and int(value) > 0:
+            return min(cores, int(value))
+    return cores
+
+
 def normalise(matrix: np.ndarray) -> np.ndarray:
     matrix = np.asarray(matrix, dtype=np.float32)
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)

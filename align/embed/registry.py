@@ -10,6 +10,7 @@ from importlib import resources
 from importlib.util import find_spec
 from pathlib import Path
 
+from ..errors import ModelError
 from .base import Encoder
 
 
@@ -64,9 +65,33 @@ def is_available(spec: ModelSpec) -> tuple[bool, str]:
         return False, "needs pip install 'align-ko-en[st]'"
     if Path(spec.name).is_dir():
         return True, "local path"
-    hub = Path(os.environ.get("HF_HOME", Path.home() / ".cache" / "huggingface")) / "hub"
-    cached = hub / ("models--" + spec.name.replace("/", "--"))
-    return (True, "in the local cache") if cached.is_dir() else (False, "not in the local cache")
+    return (True, "in the local cache") if _cached(spec.name) else (False, "not in the local cache")
+
+
+def _cached(name: str) -> bool:
+    """Whether the local Hugging Face cache (or sentence-transformers' own folder) holds the model ``name``;
+    a bare name is also looked for as sentence-transformers/NAME, as sentence-transformers does."""
+    home = os.environ.get("HF_HOME") or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "huggingface"
+    folders = [Path(os.environ.get("HF_HUB_CACHE") or Path(home) / "hub")]
+    if os.environ.get("SENTENCE_TRANSFORMERS_HOME"):
+        folders.append(Path(os.environ["SENTENCE_TRANSFORMERS_HOME"]))
+    names = [name] if "/" in name else [name, f"sentence-transformers/{name}"]
+    return any((folder / ("models--" + n.replace("/", "--"))).is_dir() for folder in folders for n in names)
+
+
+def check_model(name: str | None) -> ModelSpec:
+    """The spec of the model ``name`` stands for, or :class:`~align.errors.ModelError` at once when it cannot
+    be loaded here: a misspelt name must not cost the seconds of importing torch first."""
+    spec = resolve(name)
+    if spec.backend == "use":
+        return spec
+    if not (Path(spec.name).is_dir() or _cached(spec.name) or os.environ.get("ALIGN_ALLOW_DOWNLOAD") == "1"):
+        what = ("is not in the local Hugging Face cache" if any(spec.name == s.name for s in registered_models())
+                else "is not a name `align models` lists, a folder, or a model in the local Hugging Face cache")
+        raise ModelError(f"model {spec.name!r} {what} (ALIGN_ALLOW_DOWNLOAD=1 lets a missing model be downloaded)")
+    if find_spec("sentence_transformers") is None:
+        raise ModelError(f"model {spec.name!r} needs the sentence-transformers backend: pip install 'align-ko-en[st]'")
+    return spec
 
 
 @lru_cache(maxsize=4)
@@ -75,7 +100,7 @@ def get_encoder(name: str | None = None, threads: int | None = None) -> Encoder:
 
     ``threads``: cores it may use (default: all available; batch workers share them out).
     """
-    spec = resolve(name)
+    spec = check_model(name)
     if spec.backend == "use":
         from .use import USEEncoder
         return USEEncoder(threads=threads)

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from ..errors import ModelError
-from .base import available_cores, normalise
+from .base import compute_threads, normalise
 
 
 class SentenceTransformerEncoder:
@@ -29,7 +29,7 @@ class SentenceTransformerEncoder:
             raise ModelError(
                 f"model {name_or_path!r} needs the sentence-transformers backend: "
                 "pip install 'align-ko-en[st]'") from err
-        torch.set_num_threads(threads or available_cores())
+        torch.set_num_threads(threads or compute_threads())
         self.name = name_or_path
         self.prefix = prefix
         self.batch_size = batch_size

