@@ -18,6 +18,7 @@ from .language import check_pair_languages
 from .leftovers import DebrisCall, detach_glued, recognise
 from .leftovers.recognise import debris_model
 from .segment import segment
+from .segment.shape import not_running_text
 from .textio import read_text
 from .types import Alignment, Bead, Sentence
 
@@ -48,7 +49,7 @@ def align_texts(ko_text: str, en_text: str, model: str | Encoder | None = None,
     one sentence per line. Every sentence of both texts ends up in exactly one
     bead of the result, pairs and leftovers in document order.
     """
-    return align_sentences(ko_text, en_text, sentences_of(ko_text, split), sentences_of(en_text, split),
+    return align_sentences(ko_text, en_text, *segment_pair(ko_text, en_text, split),
                            model=model, split=split, params=params)
 
 
@@ -97,6 +98,18 @@ def sentences_of(text: str, split: str = "auto") -> list[Sentence]:
     return detach_glued(text, sentences) if split == "auto" else sentences
 
 
+def segment_pair(ko_text: str, en_text: str, split: str = "auto",
+                 names: tuple[str, str] = ("Korean text", "English text")) -> tuple[list[Sentence], list[Sentence]]:
+    """Both texts cut by :func:`sentences_of`; :class:`~align.errors.InputError` naming the side (``names``:
+    its file) when, cut in ``auto`` mode, it is not running text (a word list, one word a line)."""
+    sides = (sentences_of(ko_text, split), sentences_of(en_text, split))
+    for name, sentences in zip(names, sides):
+        problem = not_running_text(sentences) if split == "auto" else None
+        if problem:
+            raise InputError(name, problem)
+    return sides
+
+
 def read_pair(ko_path: str | os.PathLike, en_path: str | os.PathLike) -> tuple[str, str]:
     """Read both files and check they are Korean then English; errors name the file."""
     ko_text, en_text = read_text(ko_path), read_text(en_path)
@@ -126,7 +139,8 @@ def align_files(ko_path: str | os.PathLike, en_path: str | os.PathLike,
     and :class:`NotTranslationError` when the texts are not translations of each other.
     """
     ko_text, en_text = read_pair(ko_path, en_path)
-    result = align_texts(ko_text, en_text, model=model, split=split, params=params)
+    result = align_sentences(ko_text, en_text, *segment_pair(ko_text, en_text, split, (ko_path, en_path)),
+                             model=model, split=split, params=params)
     return check_translation(result, ko_path, en_path)
 
 

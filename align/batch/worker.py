@@ -8,7 +8,7 @@ from ..aligner import MAX_RUN
 from ..embed import RunCache, get_encoder
 from ..embed.registry import resolve
 from ..errors import AlignError
-from ..pipeline import align_sentences, check_translation, read_pair, run_settings, sentences_of, signature_of
+from ..pipeline import align_sentences, check_translation, read_pair, run_settings, segment_pair, signature_of
 from ..types import Alignment
 from .boilerplate import Sides, source_of
 from .manifest import Entry
@@ -49,14 +49,14 @@ class PairAligner:
 
         Embeddings are computed for the whole chunk in one batch across documents.
         """
-        texts, failed = {}, {}
+        texts, segmented, failed = {}, {}, {}
         for e in entries:
             try:
-                texts[e.id] = read_pair(e.ko, e.en)  # a FIFO or a device is refused, not waited on
+                texts[e.id] = read_pair(e.ko, e.en)  # a FIFO no one writes to is refused, not waited on
+                segmented[e.id] = segment_pair(*texts[e.id], self.split, (e.ko, e.en))
             except AlignError as err:
                 failed[e.id] = str(err)
         cache = RunCache(self.encoder)
-        segmented = {i: (sentences_of(k, self.split), sentences_of(en, self.split)) for i, (k, en) in texts.items()}
         cache.prefill([[s.text for s in side] for pair in segmented.values() for side in pair], MAX_RUN)
         report = []
         for e in entries:
