@@ -143,14 +143,7 @@ def pair(ko_file, en_file, output, fmt, html_file, split, model, report, drop, m
     kept, aside = select(result, drop, min_score, kinds, pairs_only=pairs_only)
     options = ({"ko_lang": ko_lang, "en_lang": en_lang, "units": tmx_units or "pair"} if fmt == "tmx"
                else {"header": header} if fmt == "tsv" else {})
-    files = {}  # written together or not at all
-    if aside:
-        files.update(write.files_of([(result, aside)], leftovers_file or f"{output}.leftovers.jsonl", "jsonl"))
-    if html_file:
-        files.update(write.files_of([(result, result.beads)], html_file, "html"))
-    if output:
-        files.update(write.files_of([(result, kept)], output, fmt, **options))
-    write.write_all(files)
+    write.write_all(write.alignment_files(result, kept, aside, output, fmt, leftovers_file, html_file, **options))
     if not output:
         click.echo(write.render(result, fmt, kept, **options), nl=False)
     if report:

@@ -31,10 +31,7 @@ def export(project: Project, fmt: str, output: str | os.PathLike | None = None, 
     output = str(output or default_output(project, fmt))
     alignment = project.alignment()
     kept, aside = select(alignment, pairs_only=fmt in write.PAIRS_ONLY)
-    files = {}
-    if aside:
-        files.update(write.files_of([(alignment, aside)], f"{output}.leftovers.jsonl", "jsonl"))
-    files.update(write.files_of([(alignment, kept)], output, fmt, **options))
+    files = write.alignment_files(alignment, kept, aside, output, fmt, **options)
     _refuse_overwriting(project, files)
     write.write_all(files)
     return list(files)

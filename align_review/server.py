@@ -70,13 +70,14 @@ class ReviewServer(ThreadingHTTPServer):
 def serve(project: Project, port: int = 0, open_browser: bool = True, echo=print) -> None:
     """Serve ``project`` until interrupted, printing the URL (and opening it in the browser)."""
     server = ReviewServer(project, port)
-    echo(f"Reviewing {project.path} at {server.url}\n(Ctrl+C stops the server; every edit is already saved.)")
-    if open_browser:
-        webbrowser.open(server.url)
-    # SIGTERM (kill, a service manager) stops it as Ctrl+C does: the project's lock is let go on the way out
+    # SIGTERM (kill, a service manager) stops it as Ctrl+C does: the project's lock is let go on the way out;
+    # set before the URL is printed, since whoever reads it may stop the server at once
     stop_on_term = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGTERM, _terminated) if stop_on_term else None
     try:
+        echo(f"Reviewing {project.path} at {server.url}\n(Ctrl+C stops the server; every edit is already saved.)")
+        if open_browser:
+            webbrowser.open(server.url)
         server.serve_forever()
     except KeyboardInterrupt:
         pass

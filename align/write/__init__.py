@@ -45,6 +45,22 @@ def files_of(documents, path: str | os.PathLike, fmt: str, **options) -> dict[st
     return {str(Path(path)): render_documents(documents, fmt, **options)}
 
 
+def alignment_files(alignment: Alignment, kept: list[Bead], aside: list[Bead], output: str | os.PathLike | None,
+                    fmt: str, leftovers: str | os.PathLike | None = None, html: str | os.PathLike | None = None,
+                    **options) -> dict[str, str | bytes]:
+    """Path -> content of every file one alignment makes, for :func:`write_all` to write together: ``kept`` in
+    ``fmt`` at ``output`` (none when ``None``: standard output carries it), what was set ``aside`` as JSONL at
+    ``leftovers`` (default ``OUTPUT.leftovers.jsonl``), and the whole alignment's review page at ``html``."""
+    files = {}
+    if aside:
+        files.update(files_of([(alignment, aside)], leftovers or f"{output}.leftovers.jsonl", "jsonl"))
+    if html:
+        files.update(files_of([(alignment, alignment.beads)], html, "html"))
+    if output:
+        files.update(files_of([(alignment, kept)], output, fmt, **options))
+    return files
+
+
 def write_documents(documents, path: str | os.PathLike, fmt: str, **options) -> list[str]:
     """Write ``documents`` to ``path`` (for Moses, a name prefix), all files whole or none."""
     files = files_of(documents, path, fmt, **options)
@@ -58,5 +74,5 @@ def write(alignment: Alignment, path: str | os.PathLike, fmt: str = "tsv",
     return write_documents([(alignment, alignment.beads if beads is None else beads)], path, fmt, **options)
 
 
-__all__ = ["BINARY", "FORMATS", "PAIRS_ONLY", "OutputError", "files_of", "format_report", "render", "render_documents",
+__all__ = ["BINARY", "FORMATS", "PAIRS_ONLY", "OutputError", "alignment_files", "files_of", "format_report", "render", "render_documents",
            "write", "write_all", "write_documents"]
