@@ -73,7 +73,7 @@ def test_documents_without_partner_are_left_unmatched_with_the_reason(result):
 
 
 def test_the_result_names_model_and_settings(result):
-    assert f"|match|model:use-m3|threshold:{DEFAULT_THRESHOLD:g}|margin:" in result.signature
+    assert f"|task:match|model:use-m3|threshold:{DEFAULT_THRESHOLD:g}|margin:" in result.signature
 
 
 def test_a_higher_threshold_leaves_weaker_pairs_unmatched(crawl, encoder):

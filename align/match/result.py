@@ -40,11 +40,11 @@ class MatchSettings:
     @property
     def signature(self) -> str:
         """A sacrebleu-style line naming the version, model and every setting."""
-        from ..pipeline import __version__
+        from ..pipeline import signature_of
         from .score import EVIDENCE_WEIGHT, MUTUAL_MIN
-        return (f"align:{__version__}|match|model:{self.model}|threshold:{self.threshold:g}"
-                f"|margin:{self.margin:g}|candidates:{self.candidates}|mutual_min:{MUTUAL_MIN:g}"
-                f"|evidence_weight:{EVIDENCE_WEIGHT:g}")
+        return signature_of({"task": "match", "model": self.model, "threshold": f"{self.threshold:g}",
+                             "margin": f"{self.margin:g}", "candidates": self.candidates,
+                             "mutual_min": f"{MUTUAL_MIN:g}", "evidence_weight": f"{EVIDENCE_WEIGHT:g}"})
 
 
 @dataclass(frozen=True)
