@@ -12,6 +12,7 @@ import numpy as np
 from .aligner import MAX_RUN, RawBead, ScoringParams, align_embeddings
 from .aligner.band import COSINE_CELLS
 from .embed import Encoder, embed_runs, get_encoder
+from .embed.base import as_float32, float32_blocks
 from .errors import AlignError, InputError
 from .checks import check_pair
 from .language import check_pair_languages
@@ -67,10 +68,11 @@ def align_sentences(ko_text: str, en_text: str, ko: list[Sentence], en: list[Sen
     encoder = get_encoder(model) if model is None or isinstance(model, str) else model
     ko_runs = embed_runs(encoder, [s.text for s in ko], MAX_RUN)
     en_runs = embed_runs(encoder, [s.text for s in en], MAX_RUN)
-    ko_calls = recognise(ko_text, ko, ko_runs[0], encoder, boilerplate[0])
-    en_calls = recognise(en_text, en, en_runs[0], encoder, boilerplate[1])
-    # the leftovers' best similarity is told on the sentences as embedded: kept apart, since the
-    # aligner centres the runs in place (a copy of them is the largest array a long text would hold)
+    # the recogniser sums a page's vectors: float32 ones (a long text's float16 runs upcast for it alone)
+    ko_calls = recognise(ko_text, ko, as_float32(ko_runs[0]), encoder, boilerplate[0])
+    en_calls = recognise(en_text, en, as_float32(en_runs[0]), encoder, boilerplate[1])
+    # the leftovers' best similarity is told on the sentences as embedded: kept apart (in the runs'
+    # precision), since the aligner centres the runs in place (a copy of them is the largest array a long text would hold)
     ko_vectors, en_vectors = ko_runs[0].copy(), en_runs[0].copy()
     aligned = align_embeddings(ko_runs, en_runs, _chars(ko), _chars(en), _debris(ko_calls), _debris(en_calls),
                                params, consume=True)
@@ -100,14 +102,13 @@ def sentences_of(text: str, split: str = "auto") -> list[Sentence]:
 
 def segment_pair(ko_text: str, en_text: str, split: str = "auto",
                  names: tuple[str, str] = ("Korean text", "English text")) -> tuple[list[Sentence], list[Sentence]]:
-    """Both texts cut by :func:`sentences_of`; :class:`~align.errors.InputError` naming the side (``names``:
-    its file) when, cut in ``auto`` mode, it is not running text (a word list, one word a line)."""
-    sides = (sentences_of(ko_text, split), sentences_of(en_text, split))
-    for name, sentences in zip(names, sides):
-        problem = not_running_text(sentences) if split == "auto" else None
+    """Both texts cut by :func:`sentences_of`; in ``auto`` mode, :class:`~align.errors.InputError` naming the side
+    (``names``: its file) first when it is not running text (a word list, one word a line)."""
+    for name, text in zip(names, (ko_text, en_text)):
+        problem = not_running_text(text) if split == "auto" else None
         if problem:
             raise InputError(name, problem)
-    return sides
+    return sentences_of(ko_text, split), sentences_of(en_text, split)
 
 
 def read_pair(ko_path: str | os.PathLike, en_path: str | os.PathLike) -> tuple[str, str]:
@@ -178,13 +179,15 @@ def _best_match(x: np.ndarray, y: np.ndarray, rows: list[int], places: list[int]
     if not rows or len(y) == 0:
         return dict.fromkeys(rows, 0.0)
     if len(rows) * len(y) <= COSINE_CELLS:
-        best = (x[rows] @ y.T).max(axis=1)
+        leftovers, best = as_float32(x[rows]), np.full(len(rows), -np.inf, dtype=np.float32)
+        for block in float32_blocks(y):
+            np.maximum(best, (leftovers @ block.T).max(axis=1), out=best)
         return dict(zip(rows, best.tolist()))
     out = []
     for i in range(0, len(rows), BEST_MATCH_BLOCK):
         block, at = np.array(rows[i:i + BEST_MATCH_BLOCK]), np.array(places[i:i + BEST_MATCH_BLOCK])
         lo, hi = max(0, at.min() - BEST_MATCH_REACH), min(len(y), at.max() + BEST_MATCH_REACH + 1)
-        cos = x[block] @ y[lo:hi].T
+        cos = as_float32(x[block]) @ as_float32(y[lo:hi]).T
         column = np.arange(lo, hi)
         cos[np.abs(column[None, :] - at[:, None]) > BEST_MATCH_REACH] = -np.inf
         out.append(cos.max(axis=1))

@@ -236,12 +236,12 @@ def test_an_unknown_model_is_refused_before_the_inputs_are_read_and_before_torch
 
 
 def test_one_word_a_line_is_refused_in_one_line_before_anything_is_embedded(runner, tmp_path, monkeypatch):
-    from align.segment.shape import WORD_LIST_SEGMENTS
+    from align.segment.shape import WORD_LIST_LINES
     import align.pipeline
     monkeypatch.setattr(align.pipeline, "align_sentences", None)  # reaching the aligner would fail loudly
     ko, en = tmp_path / "list.ko.txt", tmp_path / "list.en.txt"
-    ko.write_text("\n".join(["경찰은", "집회를", "열었다"] * WORD_LIST_SEGMENTS), encoding="utf-8")
-    en.write_text("\n".join(["The", "police", "said", "so."] * WORD_LIST_SEGMENTS), encoding="utf-8")
+    ko.write_text("\n".join(["경찰은", "집회를", "열었다"] * WORD_LIST_LINES), encoding="utf-8")
+    en.write_text("\n".join(["The", "police", "said", "so."] * WORD_LIST_LINES), encoding="utf-8")
     result = runner.invoke(main, ["pair", str(ko), str(en)])
     assert result.exit_code == 1 and result.stderr.count("\n") == 1
-    assert f"{ko}: is not running text: {3 * WORD_LIST_SEGMENTS:,} segments" in result.stderr
+    assert f"{ko}: is not running text: {3 * WORD_LIST_LINES:,} lines" in result.stderr

@@ -184,10 +184,10 @@ def test_hard_cases_from_news_pages(case):
 
 
 def test_a_long_text_of_one_word_a_line_is_not_running_text_and_an_article_is():
-    from align.segment.shape import WORD_LIST_SEGMENTS, not_running_text
+    from align.segment.shape import WORD_LIST_LINES, not_running_text
     words = " ".join(["경찰은 5일 서울 종로구에서 집회를 열었다고 밝혔다."] * 400).split()
-    one_a_line = segment("\n".join(words[:WORD_LIST_SEGMENTS + 10]))
+    one_a_line = "\n".join(words[:WORD_LIST_LINES + 10])
     assert "is not running text" in not_running_text(one_a_line) and "--split lines" in not_running_text(one_a_line)
-    assert not_running_text(one_a_line[:WORD_LIST_SEGMENTS - 1]) is None  # an article page, menus and all
-    sentences = segment(" ".join(["The police said on Monday that the rally went ahead."] * (WORD_LIST_SEGMENTS + 10)))
-    assert len(sentences) > WORD_LIST_SEGMENTS and not_running_text(sentences) is None
+    assert not_running_text("\n".join(words[:WORD_LIST_LINES - 1])) is None  # an article page, menus and all
+    article = "\n".join(["The police said on Monday that the rally went ahead."] * (WORD_LIST_LINES + 10))
+    assert not_running_text(article) is None

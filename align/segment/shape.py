@@ -1,24 +1,23 @@
-"""Whether a segmented text is running text at all, checked before anything costly is done with it."""
+"""Whether a text is running text at all, checked before anything costly is done with it."""
 
 from __future__ import annotations
 
 import numpy as np
 
-from ..types import Sentence
-
-# A text of this many segments or more whose middle segment is a word or two is a word list (or one
-# word a line), not an article: aligning it costs several times running text per megabyte and pairs
-# words, not sentences. An article page, menus and all, has a few hundred segments.
-WORD_LIST_SEGMENTS = 2000
+# A text of this many lines or more whose middle line is a word or two is a word list (or one word
+# a line), not an article: segmenting and aligning it cost many times running text per megabyte and
+# would pair words, not sentences. An article page, menus and all, has a few hundred lines.
+WORD_LIST_LINES = 2000
 WORD_LIST_MEDIAN_WORDS = 2
 
 
-def not_running_text(sentences: list[Sentence]) -> str | None:
-    """Why ``sentences`` (as cut in ``auto`` mode) are not running text, or ``None`` when they are."""
-    if len(sentences) < WORD_LIST_SEGMENTS:
+def not_running_text(text: str) -> str | None:
+    """Why ``text`` is not running text (to be cut into sentences), or ``None`` when it is."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    if len(lines) < WORD_LIST_LINES:
         return None
-    words = float(np.median([len(s.text.split()) for s in sentences]))
+    words = float(np.median([len(line.split()) for line in lines]))
     if words > WORD_LIST_MEDIAN_WORDS:
         return None
-    return (f"is not running text: {len(sentences):,} segments, the middle one {words:g} word(s) long (one word "
-            "a line?); join its lines into sentences, or give --split lines to align it line by line")
+    return (f"is not running text: {len(lines):,} lines, the middle one {words:g} word(s) long (one word a "
+            "line?); join its lines into sentences, or give --split lines to align it line by line")
