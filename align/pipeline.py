@@ -68,9 +68,8 @@ def align_sentences(ko_text: str, en_text: str, ko: list[Sentence], en: list[Sen
     encoder = get_encoder(model) if model is None or isinstance(model, str) else model
     ko_runs = embed_runs(encoder, [s.text for s in ko], MAX_RUN)
     en_runs = embed_runs(encoder, [s.text for s in en], MAX_RUN)
-    # the recogniser sums a page's vectors: float32 ones (a long text's float16 runs upcast for it alone)
-    ko_calls = recognise(ko_text, ko, as_float32(ko_runs[0]), encoder, boilerplate[0])
-    en_calls = recognise(en_text, en, as_float32(en_runs[0]), encoder, boilerplate[1])
+    ko_calls = recognise(ko_text, ko, ko_runs[0], encoder, boilerplate[0])
+    en_calls = recognise(en_text, en, en_runs[0], encoder, boilerplate[1])
     # the leftovers' best similarity is told on the sentences as embedded: kept apart (in the runs'
     # precision), since the aligner centres the runs in place (a copy of them is the largest array a long text would hold)
     ko_vectors, en_vectors = ko_runs[0].copy(), en_runs[0].copy()
@@ -183,9 +182,12 @@ def _best_match(x: np.ndarray, y: np.ndarray, rows: list[int], places: list[int]
         for block in float32_blocks(y):
             np.maximum(best, (leftovers @ block.T).max(axis=1), out=best)
         return dict(zip(rows, best.tolist()))
-    out = []
-    for i in range(0, len(rows), BEST_MATCH_BLOCK):
-        block, at = np.array(rows[i:i + BEST_MATCH_BLOCK]), np.array(places[i:i + BEST_MATCH_BLOCK])
+    out, i, places = [], 0, np.asarray(places)
+    while i < len(rows):
+        # leftovers placed within the reach of the block's first (places only grow): the block's cosines
+        # span at most three reaches of ``y``, however thinly leftovers are spread over a long text
+        end = min(i + BEST_MATCH_BLOCK, int(np.searchsorted(places, places[i] + BEST_MATCH_REACH, side="right")))
+        block, at, i = np.array(rows[i:end]), places[i:end], end
         lo, hi = max(0, at.min() - BEST_MATCH_REACH), min(len(y), at.max() + BEST_MATCH_REACH + 1)
         cos = as_float32(x[block]) @ as_float32(y[lo:hi]).T
         column = np.arange(lo, hi)

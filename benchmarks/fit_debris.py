@@ -33,7 +33,7 @@ FOLDS = 5
 MEMBERS = 3
 HIDDEN = 32
 EPOCHS = 60
-FIX_PRECISION = 0.98
+FIX_PRECISION = 0.995
 MODEL = Path(__file__).resolve().parents[1] / "models" / "debris_model.npz"
 
 

@@ -244,3 +244,31 @@ def test_likely_debris_pays_to_pair_and_certain_debris_never_pairs():
     assert ((8,), (8,)) in clear
     debris[8] = 1.0
     assert ((8,), ()) in {(b.ko, b.en) for b in run(ko, ko.copy(), debris, debris)}
+
+
+def test_a_long_text_held_as_float16_aligns_as_float32_runs_do(monkeypatch, encoder):
+    """Past ``HALF_ABOVE`` segments a side's run embeddings are held as float16 (half the memory) and
+    computed with a block of rows at a time in float32: forced on a sample document, through the band,
+    block means and leftovers' best matches, it pairs every sentence as float32 runs do."""
+    from conftest import SAMPLES
+
+    from align import align_files
+    from align.embed import base
+
+    for module in ("align.embed.base", "align.aligner.scoring", "align.aligner.band"):
+        monkeypatch.setattr(f"{module}.FLOAT32_ROWS", 8)  # many blocks, and one part-filled
+    monkeypatch.setattr("align.aligner.FULL_LIMIT", 200)  # the coarse-to-fine path
+    held, real = [], align_embeddings
+    monkeypatch.setattr("align.pipeline.align_embeddings", lambda ko, en, *a, **k: held.append(ko.dtype) or
+                        real(ko, en, *a, **k))
+
+    def beads(half_above):
+        monkeypatch.setattr(base, "HALF_ABOVE", half_above)
+        result = align_files(SAMPLES / "knpa-undp.ko.txt", SAMPLES / "knpa-undp.en.txt", model=encoder)
+        return [(b.ko, b.en, b.kind, b.side, b.category) for b in result.beads], [b.score for b in result.beads]
+
+    (full, full_scores), (half, half_scores) = beads(10**9), beads(0)
+    assert held == [np.float32, np.float16]
+    assert half == full
+    assert np.allclose(half_scores, full_scores, atol=0.01)
+    assert {"leftover", "1-1", "1-2"} <= {b[2] for b in full}  # pairs, merges and leftovers all compared

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..embed.base import normalise
+from ..embed.base import FLOAT32_ROWS, as_float32, normalise
 
 
 @dataclass(frozen=True)
@@ -64,9 +64,15 @@ def band_from_path(path_rows: np.ndarray, path_cols: np.ndarray, n: int, m: int,
 
 
 def block_means(vectors: np.ndarray, factor: int) -> np.ndarray:
-    """Normalised means of consecutive blocks of ``factor`` rows."""
-    n = len(vectors)
-    blocks = -(-n // factor)
-    padded = np.zeros((blocks * factor, vectors.shape[1]), dtype=np.float32)
-    padded[:n] = vectors
-    return normalise(padded.reshape(blocks, factor, -1).sum(axis=1))
+    """Normalised means of consecutive blocks of ``factor`` rows (summed in float32, a few blocks at a
+    time: a long text's float16 vectors are never copied whole)."""
+    n, dim = vectors.shape
+    out = np.empty((-(-n // factor), dim), dtype=np.float32)
+    step = factor * max(1, FLOAT32_ROWS // factor)
+    for start in range(0, n, step):
+        chunk = as_float32(vectors[start:start + step])
+        blocks = -(-len(chunk) // factor)
+        padded = np.zeros((blocks * factor, dim), dtype=np.float32)
+        padded[:len(chunk)] = chunk
+        out[start // factor:start // factor + blocks] = padded.reshape(blocks, factor, dim).sum(axis=1)
+    return normalise(out)

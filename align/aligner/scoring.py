@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass
 
 import numpy as np
 
+from ..embed.base import FLOAT32_ROWS, as_float32
 from .band import COSINE_CELLS, Band
 from .dp import SHAPES
 from .pieces import Piece
@@ -83,22 +84,24 @@ def centre_runs(runs: np.ndarray, in_place: bool = False) -> np.ndarray:
     without the shared part, cosines say which sentence says the same thing.
     The mean is shrunk by n / (n + 2) so a text of one or two sentences keeps
     its direction. Rows of runs that do not exist (zero) stay zero. ``in_place``
-    (float32 runs only) overwrites ``runs`` instead of making a copy of them, the
-    largest array a long text holds.
+    overwrites ``runs`` instead of making a copy of them, the largest array a long
+    text holds. A block of rows at a time, in float32: a long text's float16 runs
+    are centred without a float32 copy of them, and no norm takes a copy of a run length.
     """
     n = runs.shape[1]
     if n == 0:
         return runs
-    present = np.einsum("knd,knd->kn", runs, runs) > 0
-    mean = runs[0].mean(axis=0) * (n / (n + 2))
-    if in_place:
-        out = runs
-        out -= mean
-    else:
-        out = np.asarray(runs, dtype=np.float32) - mean
-    for k in range(len(out)):  # a run length at a time: the norms never make a second copy
-        out[k] /= np.maximum(np.linalg.norm(out[k], axis=1, keepdims=True), 1e-12)
-    out[~present] = 0
+    mean = runs[0].mean(axis=0, dtype=np.float32) * (n / (n + 2))
+    out = runs if in_place else np.empty(runs.shape, np.float16 if runs.dtype == np.float16 else np.float32)
+    for k in range(len(runs)):
+        for start in range(0, n, FLOAT32_ROWS):
+            rows = slice(start, start + FLOAT32_ROWS)
+            block = as_float32(runs[k, rows])
+            present = block.any(axis=1)
+            block = block - mean
+            block /= np.maximum(np.linalg.norm(block, axis=1, keepdims=True), 1e-12)
+            block[~present] = 0
+            out[k, rows] = block
     return out
 
 
@@ -118,7 +121,7 @@ def band_cosines(x: np.ndarray, y: np.ndarray, lo: np.ndarray, width: int,
         last = int(min(m, lo[rows].max() + width))
         if last <= first:
             continue
-        local = x[rows] @ y[first:last].T
+        local = as_float32(x[rows]) @ as_float32(y[first:last]).T
         if lo[rows].min() == lo[rows].max():  # all rows start alike (the full matrix): a plain copy
             start = int(lo[rows][0])
             out[rows, first - start:last - start] = local
@@ -265,7 +268,7 @@ def piece_gains(ko_runs: np.ndarray, en_runs: np.ndarray, ko_chars: np.ndarray, 
     shape_costs = (0.0,) + tuple(params.merge_costs)
     tiny = height * width <= 64  # many tiny products: einsum beats a BLAS call per piece
     for s, (a, b) in enumerate(SHAPES):
-        x, y = ko_runs[a - 1][ko_idx], en_runs[b - 1][en_idx]
+        x, y = as_float32(ko_runs[a - 1][ko_idx]), as_float32(en_runs[b - 1][en_idx])
         cos = np.einsum("krd,kwd->krw", x, y) if tiny else np.matmul(x, y.transpose(0, 2, 1))
         bg = (ko_bg[a - 1][:, :, None] + en_bg[b - 1][:, None, :]) / 2
         z = length_z(ko_len[a - 1][:, :, None], en_len[b - 1][:, None, :], params)

@@ -47,10 +47,11 @@ class USEEncoder:
 
     # -- runs of sentences -------------------------------------------------------
 
-    def encode_runs(self, texts: Sequence[str], max_run: int) -> np.ndarray:
-        """Embeddings of runs of 1..max_run sentences, as :func:`align.embed.embed_runs`."""
+    def encode_runs(self, texts: Sequence[str], max_run: int, dtype: type = np.float32) -> np.ndarray:
+        """Embeddings of runs of 1..max_run sentences, as :func:`align.embed.embed_runs`
+        (held as ``dtype``: a window at a time is rounded to it, never the whole text)."""
         texts, lead = list(texts), max_run - 1
-        out = np.zeros((max_run, len(texts), 512), dtype=np.float32)
+        out = np.zeros((max_run, len(texts), 512), dtype=dtype)
         for start in range(0, len(texts), WINDOW):
             # a window also takes the sentences before it that its first runs start with
             first = max(0, start - lead)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 import regex
 
+from ..embed.base import as_float32
 from ..language import ENGLISH_FUNCTION_WORDS
 from ..types import Sentence
 from .debris import BOTTOM_EDGE, TOP_EDGE, classify_debris, own_line
@@ -111,47 +112,60 @@ def text_features(text: str) -> dict[str, float]:
     }
 
 
-def _sentence_like(f: dict[str, float]) -> bool:
-    """Running article text: punctuated and long enough to be a sentence of the story."""
-    return f["final_punct"] > 0 and f["log_words"] > np.log1p(5) and (f["ko_predicate"] > 0 or f["en_function"] > 0.1)
+# Rows of a long page whose meaning is computed at once: a page's worth of temporaries, not a text's
+MEANING_ROWS = 4096
+_COLUMN = {name: k for k, name in enumerate(NAMES)}
 
 
 def page_features(text: str, sentences: list[Sentence], vectors: np.ndarray | None,
                   prototypes: Prototypes | None) -> np.ndarray:
-    """The feature matrix (one row per segment, columns named by ``NAMES``) of one page."""
+    """The feature matrix (one row per segment, columns named by ``NAMES``) of one page.
+
+    Filled in place, column by column where it can be: a long text's segments never each hold
+    a dictionary of their features.
+    """
     n = len(sentences)
+    matrix = np.zeros((n, len(NAMES)))
+    column = {name: matrix[:, k] for name, k in _COLUMN.items()}  # views: writing one writes the matrix
     # a text's own evidence once per distinct text: a page of short lines repeats many ("the", "닫기")
-    own: dict[str, dict[str, float]] = {}
-    rows = [dict(own.get(s.text) or own.setdefault(s.text, text_features(s.text))) for s in sentences]
+    first: dict[str, int] = {}
+    for i, s in enumerate(sentences):
+        if s.text in first:
+            matrix[i] = matrix[first[s.text]]
+        else:
+            first[s.text] = i
+            for name, value in text_features(s.text).items():
+                matrix[i, _COLUMN[name]] = value
+    column["bias"][:] = 1.0
     lines = _line_of(text, sentences)
     per_line = np.bincount(lines, minlength=max(lines, default=0) + 1) if n else np.zeros(0, int)
     paragraphs = np.array([s.paragraph for s in sentences], dtype=np.int64)
     per_paragraph = np.bincount(paragraphs - paragraphs.min()) if n else np.zeros(0, int)
-    body = np.flatnonzero([_sentence_like(f) for f in rows])
-    body_gap = _distance_to(body, n)
+    # running article text: punctuated and long enough to be a sentence of the story
+    body = np.flatnonzero((column["final_punct"] > 0) & (column["log_words"] > np.log1p(5))
+                          & ((column["ko_predicate"] > 0) | (column["en_function"] > 0.1)))
+    column["body_gap"][:] = _distance_to(body, n)
+    index = np.arange(n)
+    column["edge"][:] = (index < TOP_EDGE) | (index >= n - BOTTOM_EDGE)
+    column["relative_position"][:] = index / max(1, n - 1)
+    column["before_body"][:] = index < body[0] if len(body) else 1.0
+    column["after_body"][:] = index > body[-1] if len(body) else 0.0
+    if n:
+        column["line_segments"][:] = np.log1p(per_line[lines])
+        column["paragraph_segments"][:] = np.log1p(per_paragraph[paragraphs - paragraphs.min()])
     seen: set[str] = set()
     ruled: dict[tuple[str, bool], float] = {}
-    for i, (s, f) in enumerate(zip(sentences, rows)):
+    for i, s in enumerate(sentences):
         key = " ".join(s.text.split()).casefold()
-        f["repeated"] = float(key in seen)
+        column["repeated"][i] = key in seen
         seen.add(key)
-        f["edge"] = float(i < TOP_EDGE or i >= n - BOTTOM_EDGE)
-        f["own_line"] = float(per_line[lines[i]] == 1 and own_line(text, s))
-        edge = bool(f["edge"] and f["own_line"])
+        column["own_line"][i] = per_line[lines[i]] == 1 and own_line(text, s)
+        edge = bool(column["edge"][i] and column["own_line"][i])
         if (s.text, edge) not in ruled:
             ruled[s.text, edge] = float(classify_debris(s.text, edge=edge) is not None)
-        f["rule"] = ruled[s.text, edge]
-        f["line_segments"] = np.log1p(per_line[lines[i]])
-        f["paragraph_segments"] = np.log1p(per_paragraph[s.paragraph - paragraphs.min()])
-        f["relative_position"] = i / max(1, n - 1)
-        f["before_body"] = float(not len(body) or i < body[0])
-        f["after_body"] = float(len(body) > 0 and i > body[-1])
-        f["body_gap"] = body_gap[i]
-    meaning = _meaning(vectors, prototypes, n)
-    matrix = np.array([[f.get(name, 0.0) for name in NAMES] for f in rows], dtype=np.float64).reshape(n, len(NAMES))
-    matrix[:, NAMES.index("bias")] = 1.0
-    for name, column in meaning.items():
-        matrix[:, NAMES.index(name)] = column
+        column["rule"][i] = ruled[s.text, edge]
+    for name, values in _meaning(vectors, prototypes, n).items():
+        column[name][:] = values
     return matrix
 
 
@@ -167,17 +181,23 @@ def _distance_to(body: np.ndarray, n: int) -> np.ndarray:
 
 
 def _meaning(vectors: np.ndarray | None, prototypes: Prototypes | None, n: int) -> dict[str, np.ndarray]:
-    """Closeness to debris and to news-sentence prototypes, and to the page's own topic."""
+    """Closeness to debris and to news-sentence prototypes, and to the page's own topic (``MEANING_ROWS``
+    rows at a time, made float32: a long text's vectors may be held as float16)."""
     if vectors is None or prototypes is None or n == 0 or vectors.shape[1] != prototypes.debris.shape[1]:
         return {}
-    debris = (vectors @ prototypes.debris.T).max(axis=1)
-    content = (vectors @ prototypes.content.T).max(axis=1)
     # the page's topic: the mean of the other segments (a segment does not vote for itself)
-    total = vectors.sum(axis=0)
-    others = (total[None, :] - vectors) / max(1, n - 1)
-    norms = np.linalg.norm(others, axis=1) * np.maximum(np.linalg.norm(vectors, axis=1), 1e-12)
-    topic = np.einsum("nd,nd->n", vectors, others) / np.maximum(norms, 1e-12)
-    return {"proto_debris": debris, "proto_content": content, "proto_margin": debris - content, "topic": topic}
+    total = vectors.sum(axis=0, dtype=np.float32)
+    out = {name: np.empty(n, dtype=np.float32) for name in ("proto_debris", "proto_content", "topic")}
+    for start in range(0, n, MEANING_ROWS):
+        block = as_float32(vectors[start:start + MEANING_ROWS])
+        rows = slice(start, start + len(block))
+        out["proto_debris"][rows] = (block @ prototypes.debris.T).max(axis=1)
+        out["proto_content"][rows] = (block @ prototypes.content.T).max(axis=1)
+        others = (total[None, :] - block) / max(1, n - 1)
+        norms = np.linalg.norm(others, axis=1) * np.maximum(np.linalg.norm(block, axis=1), 1e-12)
+        out["topic"][rows] = np.einsum("nd,nd->n", block, others) / np.maximum(norms, 1e-12)
+    out["proto_margin"] = out["proto_debris"] - out["proto_content"]
+    return out
 
 
 def _line_of(text: str, sentences: list[Sentence]) -> list[int]:

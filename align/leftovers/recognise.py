@@ -34,6 +34,8 @@ CONTEXT = ("neighbours_mean", "neighbours_max", "neighbours_min")
 # embeddings and neighbour probabilities are scaled to weigh like standardised features
 EMBEDDING_SCALE = 3.0
 CONTEXT_SCALE = 3.0
+# segments whose network inputs are made at once
+JUDGE_ROWS = 4096
 
 
 @dataclass(frozen=True)
@@ -91,16 +93,26 @@ class DebrisModel:
 
     def judge(self, features: np.ndarray, vectors: np.ndarray | None,
               encoder_name: str | None) -> tuple[np.ndarray, list[str]]:
-        """Each row's (a page's segments, in order) two-pass probability of being debris, and its likeliest category."""
-        x = (features - self.mean) / self.scale
-        if vectors is not None and encoder_name == self.encoder and vectors.shape[1] == self.dim:
-            variant = self.variants["embedding"]
-            x = np.column_stack([x, EMBEDDING_SCALE * vectors])
-        else:
-            variant = self.variants["features"]
-        p = variant.second(np.column_stack([x, CONTEXT_SCALE * neighbour_context(variant.first(x))]))
+        """Each row's (a page's segments, in order) two-pass probability of being debris, and its likeliest category.
+
+        Both passes go ``JUDGE_ROWS`` rows at a time: a long page's network inputs (hundreds of
+        floats a segment) are never held whole."""
+        embedded = vectors is not None and encoder_name == self.encoder and vectors.shape[1] == self.dim
+        variant = self.variants["embedding" if embedded else "features"]
+
+        def inputs(rows: slice) -> np.ndarray:
+            x = (features[rows] - self.mean) / self.scale
+            return np.column_stack([x, EMBEDDING_SCALE * vectors[rows]]) if embedded else x
+
+        blocks = [slice(start, start + JUDGE_ROWS) for start in range(0, max(len(features), 1), JUDGE_ROWS)]
+        context = CONTEXT_SCALE * neighbour_context(np.concatenate([variant.first(inputs(r)) for r in blocks]))
         w, b = variant.namer
-        return p, [self.categories[k] for k in (x @ w + b).argmax(axis=1)]
+        p, likeliest = [], []
+        for rows in blocks:
+            x = inputs(rows)
+            p.append(variant.second(np.column_stack([x, context[rows]])))
+            likeliest += [self.categories[k] for k in (x @ w + b).argmax(axis=1)]
+        return np.concatenate(p), likeliest
 
 
 @lru_cache(maxsize=1)
