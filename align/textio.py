@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import math
 import os
 import select
 import sys
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import regex
 
-from .errors import InputError
+from .errors import AlignError, InputError
 from .language import hangul_share
 
 # C0 controls other than tab, newline, carriage return, form feed and vertical tab: a scraped
@@ -72,7 +73,22 @@ DEFAULT_MAX_INPUT_MB = 50
 
 
 def max_input_bytes() -> int:
-    return int(float(os.environ.get("ALIGN_MAX_INPUT_MB", DEFAULT_MAX_INPUT_MB)) * 1_000_000)
+    return int(setting("ALIGN_MAX_INPUT_MB", DEFAULT_MAX_INPUT_MB) * 1_000_000)
+
+
+def setting(name: str, default: float) -> float:
+    """A number set in the environment variable ``name`` (``default`` when unset): finite and not negative,
+    or :class:`~align.errors.AlignError` in one line (a negative wait would wait for ever)."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return float(default)
+    try:
+        value = float(raw)
+    except ValueError:
+        value = float("nan")
+    if not math.isfinite(value) or value < 0:
+        raise AlignError(f"{name}={raw!r}: give a number, 0 or more")
+    return value
 
 
 # How long a pipe may stay silent before it is taken for one no process writes to (which would wait forever).
@@ -86,7 +102,7 @@ def _read_file(p: Path, cap: int) -> bytes:
 
 def _read_pipe(p: Path, cap: int) -> bytes:
     """A FIFO or process substitution: opened without waiting for a writer, then read once something comes."""
-    wait = float(os.environ.get("ALIGN_PIPE_WAIT", DEFAULT_PIPE_WAIT))
+    wait = setting("ALIGN_PIPE_WAIT", DEFAULT_PIPE_WAIT)
     fd = os.open(p, os.O_RDONLY | os.O_NONBLOCK)
     try:
         poller = select.poll()

@@ -185,9 +185,18 @@ def test_hard_cases_from_news_pages(case):
 
 def test_a_long_text_of_one_word_a_line_is_not_running_text_and_an_article_is():
     from align.segment.shape import WORD_LIST_LINES, not_running_text
-    words = " ".join(["경찰은 5일 서울 종로구에서 집회를 열었다고 밝혔다."] * 400).split()
+    words = " ".join(["경찰은 5일 서울 종로구에서 집회를 열었다고 밝혔다."] * 4000).split()
     one_a_line = "\n".join(words[:WORD_LIST_LINES + 10])
     assert "is not running text" in not_running_text(one_a_line) and "--split lines" in not_running_text(one_a_line)
-    assert not_running_text("\n".join(words[:WORD_LIST_LINES - 1])) is None  # an article page, menus and all
+    assert not_running_text("\n".join(words[:WORD_LIST_LINES - 1])) is None  # below the size that costs minutes
     article = "\n".join(["The police said on Monday that the rally went ahead."] * (WORD_LIST_LINES + 10))
     assert not_running_text(article) is None
+
+
+def test_subtitles_a_drama_script_and_a_page_of_menus_are_running_text_enough():
+    from align.segment.shape import not_running_text
+    subtitles = "\n".join(f"{i}\n00:0{i % 10}:01,000 --> 00:0{i % 10}:03,000\n네 알겠어요\n" for i in range(1, 1500))
+    script = "\n".join(f"철수\n{line}" for line in ["어디 가?", "집에 가.", "같이 가자."] * 700)
+    portal = "\n".join(["정치", "경제", "사회", "전체메뉴 열기", "로그인"] * 380) + "\n경찰은 5일 집회를 열었다고 밝혔다."
+    assert not_running_text(subtitles) is None and not_running_text(script) is None
+    assert not_running_text(portal) is None

@@ -112,3 +112,16 @@ def test_a_named_pipe_no_one_writes_to_is_refused_after_the_wait(tmp_path, monke
     os.mkfifo(fifo)
     with pytest.raises(InputError, match=r"article.txt: is a pipe nothing was written to in 0.2 s"):
         read_text(fifo)
+
+
+@pytest.mark.parametrize("value", ["soon", "inf", "-1", "nan"])
+def test_a_wait_or_a_limit_that_is_not_a_number_of_0_or_more_is_one_clear_error(tmp_path, monkeypatch, value):
+    from align.errors import AlignError
+    fifo = tmp_path / "article.txt"
+    os.mkfifo(fifo)
+    monkeypatch.setenv("ALIGN_PIPE_WAIT", value)  # a negative wait would wait for ever
+    with pytest.raises(AlignError, match=f"ALIGN_PIPE_WAIT='{value}': give a number, 0 or more"):
+        read_text(fifo)
+    monkeypatch.setenv("ALIGN_MAX_INPUT_MB", value)
+    with pytest.raises(AlignError, match="ALIGN_MAX_INPUT_MB="):
+        read_text(fifo)

@@ -6,8 +6,9 @@ import numpy as np
 
 # A text of this many lines or more whose middle line is a word or two is a word list (or one word
 # a line), not an article: segmenting and aligning it cost many times running text per megabyte and
-# would pair words, not sentences. An article page, menus and all, has a few hundred lines.
-WORD_LIST_LINES = 2000
+# would pair words, not sentences. A portal page with 1,900 menu lines, a film's subtitles, a drama
+# script or a table pasted a cell a line stay well below it (and cost seconds).
+WORD_LIST_LINES = 20_000
 WORD_LIST_MEDIAN_WORDS = 2
 
 

@@ -53,6 +53,8 @@ def alignment_files(alignment: Alignment, kept: list[Bead], aside: list[Bead], o
     ``leftovers`` (default ``OUTPUT.leftovers.jsonl``), and the whole alignment's review page at ``html``."""
     files = {}
     if aside:
+        if not (leftovers or output):
+            raise ValueError("beads set aside need a file: give leftovers or output")
         files.update(files_of([(alignment, aside)], leftovers or f"{output}.leftovers.jsonl", "jsonl"))
     if html:
         files.update(files_of([(alignment, alignment.beads)], html, "html"))
