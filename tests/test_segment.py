@@ -121,6 +121,27 @@ def test_datelines_are_split_off():
         "SEOUL, Nov. 24 (Yonhap) --", "South Korea said it would act."]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("[스포츠한국 박민지 기자] 가수 한별이 새 앨범을 냈다.", ["[스포츠한국 박민지 기자]", "가수 한별이 새 앨범을 냈다."]),
+    ("[경제투데이 오상훈 선임기자]반도체 수출이 늘었다.", ["[경제투데이 오상훈 선임기자]", "반도체 수출이 늘었다."]),
+    ("[뉴스원] 정하늘 기자 = 시의회가 예산을 의결했다.", ["[뉴스원] 정하늘 기자 =", "시의회가 예산을 의결했다."]),
+    ("[Daily Ledger Reporter Han Byul] Seoul's mayor took office on Monday.",
+     ["[Daily Ledger Reporter Han Byul]", "Seoul's mayor took office on Monday."]),
+    ("(The reporter was in Busan) He saw it.", ["(The reporter was in Busan) He saw it."]),
+    # a bracket that only names a series or a topic stays with its headline
+    ("[기획] 지방 소멸의 현장", ["[기획] 지방 소멸의 현장"]),
+])
+def test_bracketed_bylines_are_split_off_the_lede(text, expected):
+    assert texts(text) == expected
+
+
+def test_an_email_after_the_last_sentence_is_its_own_segment():
+    assert texts("금리는 소폭 내렸다. kimjh@newsco.kr") == ["금리는 소폭 내렸다.", "kimjh@newsco.kr"]
+    assert texts("Rates fell slightly. j.kim@newsco.com") == ["Rates fell slightly.", "j.kim@newsco.com"]
+    # an address inside a sentence does not cut it
+    assert texts("Write to tips@newsco.com for details.") == ["Write to tips@newsco.com for details."]
+
+
 def test_a_line_break_is_a_hard_boundary_and_headlines_stand_alone():
     result = segment("경찰, 디지털 성범죄 대응 강화\n\n경찰청은 발표했다. 이어서 말했다.\n기사 이미지 확대 보기")
     assert [s.text for s in result] == ["경찰, 디지털 성범죄 대응 강화", "경찰청은 발표했다.", "이어서 말했다.",

@@ -76,14 +76,22 @@ UNPUNCTUATED_END = regex.compile(r"(?<=(\p{Hangul}))다(?=\s+[\p{Hangul}“‘\"
 CLAUSE_WORDS = regex.compile(r"\s+(?:보니|보면|보다|하더라도|해도|하여도|치더라도|치고|싶|말고|하면|하니|하는|하고|하며"
                              r"|한들|할지라도|해서|하여)")
 
-# Datelines that open a news story and belong to no sentence:
-# "(서울=연합뉴스) 홍길동 기자 =", "[서울=뉴시스]", "SEOUL, Nov. 24 (Yonhap) --".
+# Datelines and bylines that open a news story and belong to no sentence:
+# "(서울=연합뉴스) 홍길동 기자 =", "[서울=뉴시스]", "[조이뉴스24 김지영 기자]", "[인사이트] 지동현 기자 =",
+# "[Asia Economy Reporter Seo So-jeong]", "SEOUL, Nov. 24 (Yonhap) --".
 DATELINE = regex.compile(
     r"""(?:
         [(\[【<]\s*[^()\[\]【】<>=\n]{1,20}=[^()\[\]【】<>\n]{1,30}[)\]】>]
           (?:\s*(?:\p{Hangul}{2,4}\s*)(?:선임|수석)?(?:기자|특파원|통신원|기자·\p{Hangul}{2,4}\s*기자)\s*=)?
+      | [(\[【]\s*[^()\[\]【】<>=\n]{1,25}\s(?:선임|수석)?(?:기자|특파원|통신원)\s*[)\]】]
+      | [(\[【]\s*[^()\[\]【】<>=\n]{1,20}[)\]】]\s*\p{Hangul}{2,4}\s*(?:선임|수석)?(?:기자|특파원|통신원)\s*=
+      | [(\[]\s*[^()\[\]<>=\n]{0,30}\b(?:Staff\ )?(?:Reporter|Correspondent|Writer)\b[^()\[\]<>=\n]{1,30}[)\]]
       | \p{Lu}[\p{Lu} .'-]{1,40},\s+(?:\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}\s+)?\([\p{L} ]{2,20}\)\s*(?:--|—|–|-)
       | \p{Lu}[\p{Lu} .'-]{1,40}\s+\([\p{L} ]{2,20}\)\s*(?:--|—|–|-)
     )""",
     regex.VERBOSE,
 )
+
+# An e-mail address after a sentence's final punctuation starts a byline of its own
+# ("…보합을 기록했다. paq@heraldcorp.com"), though it opens in lower case.
+EMAIL_START = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
