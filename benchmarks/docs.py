@@ -32,10 +32,14 @@ def debris_pool(lang: str, half: str) -> list[tuple[str, str]]:
     """Page debris of one half of the labelled bank (real pages, ``data/debris_bank.*``): (fragment, category).
 
     Documents reported on draw from the held-out half; ``fit_scoring`` draws from the fit half.
+    Only fragments that stay one segment as a line of their own: one cut in two would shift
+    every later gold index of its document.
     """
+    from align.pipeline import sentences_of
     from realdata import DEBRIS_LABELS, load_bank
-    return sorted({(page.text[p.start:p.end], p.label) for page in load_bank(lang) if page.half == half
-                   for p in page.parts if p.label in DEBRIS_LABELS and "\n" not in page.text[p.start:p.end]})
+    fragments = {(page.text[p.start:p.end], p.label) for page in load_bank(lang) if page.half == half
+                 for p in page.parts if p.label in DEBRIS_LABELS and "\n" not in page.text[p.start:p.end]}
+    return sorted((text, label) for text, label in fragments if len(sentences_of(text, split="lines")) == 1)
 
 
 def shared_data_here() -> bool:
