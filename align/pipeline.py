@@ -68,8 +68,9 @@ def align_sentences(ko_text: str, en_text: str, ko: list[Sentence], en: list[Sen
     encoder = get_encoder(model) if model is None or isinstance(model, str) else model
     ko_runs = embed_runs(encoder, [s.text for s in ko], MAX_RUN)
     en_runs = embed_runs(encoder, [s.text for s in en], MAX_RUN)
-    ko_calls = recognise(ko_text, ko, ko_runs[0], encoder, boilerplate[0])
-    en_calls = recognise(en_text, en, en_runs[0], encoder, boilerplate[1])
+    # only leftovers are named: the threshold is a leftover's
+    ko_calls = recognise(ko_text, ko, ko_runs[0], encoder, boilerplate[0], params.leftover_debris)
+    en_calls = recognise(en_text, en, en_runs[0], encoder, boilerplate[1], params.leftover_debris)
     # the leftovers' best similarity is told on the sentences as embedded: kept apart (in the runs'
     # precision), since the aligner centres the runs in place (a copy of them is the largest array a long text would hold)
     ko_vectors, en_vectors = ko_runs[0].copy(), en_runs[0].copy()

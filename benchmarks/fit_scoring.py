@@ -40,8 +40,8 @@ SEEDS = (7, 21, 42, 200, 201, 202, 203, 204, 205)
 # and each point below it costs ten of the objective.
 CLEAN_FLOOR, CLEAN_PENALTY = 0.997, 10.0
 # knob (a field, or a field and an index into a tuple field) -> step
-STEPS = {"debris_weight": 0.1, "threshold": 0.01, "margin": 0.05, "length_weight": 0.005, "floor": 0.02,
-         "floor_weight": 0.5, "threshold_slope": 0.1, "calibration_prior": 2.0,
+STEPS = {"debris_weight": 0.1, "debris_both_weight": 0.1, "threshold": 0.01, "margin": 0.05,
+         "length_weight": 0.005, "floor": 0.02, "floor_weight": 0.5, "threshold_slope": 0.1, "calibration_prior": 2.0,
          **{("merge_costs", i): 0.01 for i in range(5)}}
 
 
@@ -111,7 +111,8 @@ def push(suites, cache, params, best, knob, delta):
     """Move one knob by ``delta`` as long as the objective improves: the params and value reached."""
     while True:
         candidate = nudge(params, knob, delta)
-        if min(candidate.merge_costs) < 0 or candidate.calibration_prior < 1 or candidate.debris_weight < 0:
+        if (min(candidate.merge_costs) < 0 or candidate.calibration_prior < 1 or candidate.debris_weight < 0
+                or candidate.debris_both_weight < 0):
             # a merge is never cheaper than its parts; a prior has weight; debris never helps a pair
             return params, best
         value, line = objective(suites, cache, candidate)

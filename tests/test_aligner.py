@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -244,6 +246,26 @@ def test_likely_debris_pays_to_pair_and_certain_debris_never_pairs():
     assert ((8,), (8,)) in clear
     debris[8] = 1.0
     assert ((8,), ()) in {(b.ko, b.en) for b in run(ko, ko.copy(), debris, debris)}
+
+
+def test_two_near_certain_debris_lines_alike_in_meaning_are_no_pair():
+    # "실시간 뉴스" and "Latest News" at the same place on each page: alike, and both debris
+    rng = np.random.default_rng(11)
+    ko, en = random_doc(rng, 20, 20)
+    en[8] = ko[8] + 0.2 * np.random.default_rng(3).normal(size=ko.shape[1]).astype(np.float32)
+    en[8] /= np.linalg.norm(en[8])
+    debris = np.zeros(20)
+    debris[8] = 0.98
+
+    def beads(**knobs):
+        params = dataclasses.replace(ScoringParams(), **knobs)
+        return {(b.ko, b.en) for b in align_embeddings(vector_runs(ko), vector_runs(en), np.full(20, 40.0),
+                                                        np.full(20, 75.0), debris, debris, params).beads}
+
+    assert ((8,), (8,)) in beads(debris_both_weight=0.0)
+    assert {((8,), ()), ((), (8,))} <= beads()
+    en[8] = ko[8]  # the same text on both sides still pairs
+    assert ((8,), (8,)) in beads()
 
 
 def test_a_long_text_held_as_float16_aligns_as_float32_runs_do(monkeypatch, encoder):

@@ -100,6 +100,19 @@ def test_every_segment_gets_one_call_and_probabilities_are_probabilities(encoder
     assert recognise("", []) == []
 
 
+def test_a_lower_naming_threshold_names_more_and_never_fewer(encoder):
+    # the pipeline names its leftovers from a lower probability than a page's segments
+    from align.embed import embed_runs
+    sentences = sentences_of(ENGLISH_PAGE)
+    vectors = embed_runs(encoder, [s.text for s in sentences], 1)[0]
+    page = recognise(ENGLISH_PAGE, sentences, vectors, encoder)
+    leftovers = recognise(ENGLISH_PAGE, sentences, vectors, encoder, name=0.35)
+    assert [c.probability for c in page] == [c.probability for c in leftovers]
+    assert all(b.is_debris for a, b in zip(page, leftovers) if a.is_debris)
+    assert all(c.is_debris for c in leftovers if c.probability >= 0.35)
+    assert all(c.is_debris for c in recognise(ENGLISH_PAGE, sentences, vectors, encoder, name=0.0))
+
+
 def test_lines_recurring_across_a_sources_documents_are_boilerplate():
     pages = [f"Morning Ledger\nStory number {i} happened on day {i}.\nSign up for our newsletter\n" for i in range(20)]
     recurring = recurring_lines(pages)

@@ -29,7 +29,8 @@ class ScoringParams:
     (a sentence similar to everything proves little) and ``z`` is how many
     standard deviations the English/Korean character ratio is from its usual value,
     less ``floor_weight`` per unit of cosine below ``floor``, less ``debris_weight``
-    times its sentences' probability of being page debris (the largest on each side).
+    times its sentences' probability of being page debris (the largest on each side), and less
+    ``debris_both_weight`` times :func:`both_debris` of those.
     Each merge shape has its own cost: the encoder joins runs of sentences unevenly
     well, so a 3-1 bead needs stronger evidence than a 1-3 one. With ``centre``, every
     cosine is taken after :func:`centre_runs`. With ``calibrate``, ``length_mean``,
@@ -54,6 +55,10 @@ class ScoringParams:
     conf_cos_weight: float = 15.56
     conf_gain_weight: float = 5.21
     debris_weight: float = 0.3      # a bead's cost per unit of its sentences' probability of being page debris
+    debris_both_weight: float = 0.25  # more where both sides are near-certain debris (both_debris)
+    # a leftover is named page debris from this probability (a page's segment from 0.5): one with no
+    # counterpart is debris far more often (chosen of 0.5, 0.35, 0.2, 0.1 on fit seeds and fit real pairs)
+    leftover_debris: float = 0.35
     # per-document calibration (align/aligner/calibrate.py): the length ratio and the null
     # threshold estimated from the document's mutual best matches, shrunk towards the values
     # above by this many pseudo anchors
@@ -272,15 +277,26 @@ def piece_gains(ko_runs: np.ndarray, en_runs: np.ndarray, ko_chars: np.ndarray, 
         cos = np.einsum("krd,kwd->krw", x, y) if tiny else np.matmul(x, y.transpose(0, 2, 1))
         bg = (ko_bg[a - 1][:, :, None] + en_bg[b - 1][:, None, :]) / 2
         z = length_z(ko_len[a - 1][:, :, None], en_len[b - 1][:, None, :], params)
+        ko_p, en_p = ko_debris[a - 1][:, :, None], en_debris[b - 1][:, None, :]
         gain = (cos - params.margin * bg - params.threshold
                 - params.length_weight * z ** 2 - shape_costs[s]
                 - params.floor_weight * np.maximum(params.floor - cos, 0)
-                - params.debris_weight * (ko_debris[a - 1][:, :, None] + en_debris[b - 1][:, None, :]))
+                - params.debris_weight * (ko_p + en_p) - params.debris_both_weight * both_debris(ko_p, en_p))
         ok = (row_ok & col_ok & (t >= a - 1)[None, :, None] & (w >= b)[None, None, :]
               & ko_free[a - 1][:, :, None] & en_free[b - 1][:, None, :])
         gains[s] = np.where(ok, gain, -np.inf)
         cosines[s] = np.where(ok, cos, np.nan)
     return gains, cosines
+
+
+# From here on both sides' debris probability a bead pays ``debris_both_weight`` more: "실시간 뉴스" and
+# "Latest News" are alike but no pair; no true pair of the clean suites has both sides this high
+DEBRIS_BOTH = 0.9
+
+
+def both_debris(ko_debris: np.ndarray, en_debris: np.ndarray) -> np.ndarray:
+    """0 until the less likely side's debris probability reaches ``DEBRIS_BOTH``, rising to 1 at 1."""
+    return np.clip((np.minimum(ko_debris, en_debris) - DEBRIS_BOTH) / (1 - DEBRIS_BOTH), 0, 1)
 
 
 def confidence(cosine: float, gain: float, params: ScoringParams) -> float:

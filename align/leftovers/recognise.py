@@ -9,7 +9,8 @@ they also read the segment's embedding (what it means, in any language the encod
 knows); with another encoder, a variant fitted without it is used.
 
 A segment at or above the model's ``fix`` probability is kept out of the alignment (it
-can never be paired); one at or above ``name`` is named as debris if nothing pairs it.
+can never be paired); one at or above ``name`` is named as debris (the pipeline names its
+leftovers from a lower probability, ``ScoringParams.leftover_debris``).
 """
 
 from __future__ import annotations
@@ -151,17 +152,19 @@ def neighbour_context(p: np.ndarray) -> np.ndarray:
 
 
 def recognise(text: str, sentences: list[Sentence], vectors: np.ndarray | None = None, encoder=None,
-              boilerplate: frozenset[str] = frozenset()) -> list[DebrisCall]:
+              boilerplate: frozenset[str] = frozenset(), name: float | None = None) -> list[DebrisCall]:
     """What each segment of ``text`` is: debris (with its category and why) or not.
 
     ``vectors`` are the segments' embeddings by ``encoder`` (for the meaning evidence;
     without them it is left out); ``boilerplate`` holds texts known to recur across a
     source's documents (normalised as :func:`align.leftovers.boilerplate.normalised` does),
-    debris whatever else they look like.
+    debris whatever else they look like. A segment is named debris from probability ``name``
+    (default: the model's, fitted for a page's segments).
     """
     if not sentences:
         return []
     model = debris_model()
+    name = model.name if name is None else name
     prototypes = prototypes_for(encoder) if encoder is not None and vectors is not None else None
     features = page_features(text, sentences, vectors, prototypes)
     p, likeliest = model.judge(features, vectors, encoder.name if encoder is not None else None)
@@ -172,7 +175,7 @@ def recognise(text: str, sentences: list[Sentence], vectors: np.ndarray | None =
             continue
         prob = float(p[i])
         f = dict(zip(NAMES, features[i]))
-        if prob < model.name:
+        if prob < name:
             # a pattern precise on its own ("▶ 관련기사: …", "무단 전재 및 재배포 금지") names it all the same;
             # the features already say whether any pattern matched, so the rest are not matched again
             sure = classify_debris(s.text, sure=True) if f["rule"] else None
