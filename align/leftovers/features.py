@@ -23,6 +23,7 @@ import regex
 
 from ..embed.base import as_float32
 from ..language import ENGLISH_FUNCTION_WORDS
+from ..segment.rules import EMAIL
 from ..types import Sentence
 from .debris import BOTTOM_EDGE, TOP_EDGE, classify_debris, own_line
 
@@ -34,7 +35,6 @@ _HANGUL = regex.compile(r"\p{Hangul}")
 _FUNCTION = ENGLISH_FUNCTION_WORDS
 _FINITE = regex.compile(r"^(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|said|says"
                         r"|told|did|does|do|\p{Ll}{3,}ed|\p{Ll}{3,}s)$")
-_EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 WEB_ADDRESS = regex.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|net|org|co\.kr|kr|go\.kr|or\.kr|io)\b", regex.I)
 _HANDLE = regex.compile(r"(?<![\w.])@\w{2,}")
 _DATE = regex.compile(
@@ -93,7 +93,7 @@ def text_features(text: str) -> dict[str, float]:
         "digit_share": digits / n,
         "symbol_share": sum(not c.isalnum() for c in chars) / n,
         "short_no_final": float(len(words) <= 4 and not final),
-        "email": float(bool(_EMAIL.search(s))),
+        "email": float(bool(EMAIL.search(s))),
         "url": float(bool(WEB_ADDRESS.search(s))),
         "handle": float(bool(_HANDLE.search(s))),
         "date": float(bool(_DATE.search(s))),

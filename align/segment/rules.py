@@ -92,6 +92,6 @@ DATELINE = regex.compile(
     regex.VERBOSE,
 )
 
-# An e-mail address after a sentence's final punctuation starts a byline of its own
+# An e-mail address: after a sentence's final punctuation it starts a byline of its own
 # ("…보합을 기록했다. paq@heraldcorp.com"), though it opens in lower case.
-EMAIL_START = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")

@@ -8,7 +8,7 @@ import regex
 
 from ..types import Sentence
 from .rules import (BOUNDARY, CLAUSE_WORDS, CLOSING_ABBREVIATIONS, CONTINUATIONS, DATE_FOLLOWERS, DATELINE,
-                    DOTTED_DATE_END, DOTTED_INSIDE, EMAIL_START, MAYBE_FINAL, NEVER_FINAL, OPENER_WORDS, QUOTE_PARTICLE,
+                    DOTTED_DATE_END, DOTTED_INSIDE, EMAIL, MAYBE_FINAL, NEVER_FINAL, OPENER_WORDS, QUOTE_PARTICLE,
                     QUOTATIVE, TERMINALS, UNPUNCTUATED_END)
 
 _LINE = regex.compile(r"[^\n\r\u2028\u2029]+")
@@ -117,7 +117,7 @@ def _cut(text: str, m: regex.Match, sent_start: int) -> int | None:
             return after if _HANGUL.match(nxt) or nxt in "\"“‘'(" else None
         return _joined_latin(text, m, sent_start)
     if nxt.islower():
-        return after if EMAIL_START.match(text, m.end()) else None
+        return after if EMAIL.match(text, m.end()) else None
     if term != "." or close:
         return after
     word = _word_before(text, m.start(), sent_start)
