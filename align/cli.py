@@ -53,6 +53,12 @@ class _Number(click.FloatRange):
 _SCORE = _Number(0, 1)  # --min-score, --threshold
 
 
+def _tmx_only(fmt: str, tmx_units: str | None) -> None:
+    """--tmx-units shapes TMX units only; with another format it would be silently ignored."""
+    if tmx_units and fmt != "tmx":
+        raise click.UsageError("--tmx-units is for --format tmx")
+
+
 def _distinct_files(inputs: dict[str, str], outputs: dict[str, str | None]) -> None:
     """Refuse, before anything is read or written, an output that is an input or another output."""
     seen = {os.path.realpath(path): f"the input {path}" for path in inputs.values()}
@@ -123,8 +129,7 @@ def pair(ko_file, en_file, output, fmt, html_file, split, model, report, drop, m
     pairs_only = fmt in write.PAIRS_ONLY
     if fmt == "moses" and not output:
         raise click.UsageError("--format moses writes three files: give -o NAME")
-    if tmx_units and fmt != "tmx":
-        raise click.UsageError("--tmx-units is for --format tmx")
+    _tmx_only(fmt, tmx_units)
     if fmt in write.BINARY and not output:
         raise click.UsageError(f"--format {fmt} writes a binary file: give -o FILE")
     if fmt == "parquet":
@@ -303,8 +308,7 @@ def review(files, no_browser, port, split, model):
 def export(project, fmt, output, tmx_units):
     """Write the corrected alignment of a review PROJECT; human-verified beads say so."""
     from align_review import Project, export as export_review
-    if tmx_units and fmt != "tmx":
-        raise click.UsageError("--tmx-units is for --format tmx")
+    _tmx_only(fmt, tmx_units)
     if output == "-":
         raise click.UsageError("-o - : export writes files (the leftovers beside them), give a file name")
     options = {"units": tmx_units} if tmx_units else {}
