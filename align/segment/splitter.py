@@ -8,8 +8,8 @@ import regex
 
 from ..types import Sentence
 from .rules import (BOUNDARY, CLAUSE_WORDS, CLOSING_ABBREVIATIONS, CONTINUATIONS, DATE_FOLLOWERS, DATELINE,
-                    DOTTED_DATE_END, DOTTED_INSIDE, EMAIL, MAYBE_FINAL, NEVER_FINAL, OPENER_WORDS, QUOTE_PARTICLE,
-                    QUOTATIVE, TERMINALS, UNPUNCTUATED_END)
+                    DOTTED_DATE_END, DOTTED_INSIDE, ELLIPSIS, EMAIL, KO_SENTENCE_ENDING, MAYBE_FINAL, NEVER_FINAL,
+                    OPENER_WORDS, QUOTE_PARTICLE, QUOTATIVE, TERMINALS, UNPUNCTUATED_END)
 
 _LINE = regex.compile(r"[^\n\r\u2028\u2029]+")
 _BLANK_LINE = regex.compile(r"\n[ \t\u3000]*\r?\n")
@@ -111,6 +111,9 @@ def _cut(text: str, m: regex.Match, sent_start: int) -> int | None:
         return None if glued or QUOTATIVE.match(text, m.end()) else after
     if term == "." and (DOTTED_INSIDE.match(text, m.start()) or (
             DOTTED_DATE_END.search(text, sent_start, m.end("term")) and DATE_FOLLOWERS.match(text, m.end()))):
+        return None
+    if (_HANGUL.match(prev) and not close and ELLIPSIS.fullmatch(term)
+            and not KO_SENTENCE_ENDING.search(text, sent_start, m.start())):
         return None
     if not m.group("space"):
         if _HANGUL.match(prev):  # Korean runs sentences together without a space ("말했다.그는")
