@@ -101,6 +101,8 @@ def _split_unit(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _cut(text: str, m: regex.Match, sent_start: int) -> int | None:
     """Where the punctuation run ``m`` ends the sentence that began at ``sent_start``, or ``None``."""
+    if _ENUMERATOR.fullmatch(text, sent_start, m.end("term")):
+        return None  # "1. First item", "3.'인용' 제목": an enumerator at a line's start, not a sentence
     nxt = text[m.end()]
     prev = text[m.start() - 1] if m.start() > sent_start else ""
     close, term = m.group("close"), m.group("term")
@@ -131,8 +133,7 @@ def _cut(text: str, m: regex.Match, sent_start: int) -> int | None:
         return None
     if lower in MAYBE_FINAL or (len(word) == 1 and word.isupper()):
         return after if _opens_sentence(text, m.end(), lower) else None
-    # "1. First item" at the start of a line is an enumerator, not a sentence.
-    return None if _ENUMERATOR.fullmatch(text, sent_start, m.end("term")) else after
+    return after
 
 
 def _opens_sentence(text: str, at: int, abbreviation: str) -> bool:
