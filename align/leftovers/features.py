@@ -23,12 +23,13 @@ import regex
 
 from ..embed.base import as_float32
 from ..language import ENGLISH_FUNCTION_WORDS
-from ..segment.rules import EMAIL
+from ..segment.rules import EMAIL, KO_ENDINGS
 from ..types import Sentence
 from .debris import BOTTOM_EDGE, TOP_EDGE, classify_debris, own_line
 
 _FINAL = regex.compile(r"[.!?…。．！？](?:[\"'”’»)\]』」》〉】）]*)$")
-_KO_PREDICATE = regex.compile(r"(?:다|요|까|죠|니다|음|함|됨|임|라|자|네|군|지)[.!?…”\"’'\])]*$")
+# the segmenter's sentence endings, and "-지", which ends a sentence though not one cut at an ellipsis
+_KO_PREDICATE = regex.compile(rf"(?:{KO_ENDINGS}|지)[.!?…”\"’'\])]*$")
 _KO_PARTICLE = regex.compile(r"\p{Hangul}(?:은|는|이|가|을|를|에|의|로|와|과|도|에서|으로|에게|까지|부터|보다|처럼|만)$")
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
 _HANGUL = regex.compile(r"\p{Hangul}")

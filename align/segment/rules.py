@@ -79,7 +79,9 @@ CLAUSE_WORDS = regex.compile(r"\s+(?:보니|보면|보다|하더라도|해도|�
 # A Korean ellipsis ends a sentence only after a sentence ending ("글쎄요… 잘 모르겠어요"); after a
 # noun or a clause it is a pause or a headline's separator ("강한 우려…도발 멈추고", "조작된 사진... SBS").
 ELLIPSIS = regex.compile(r"(?:…|\.{2,})+")
-KO_SENTENCE_ENDING = regex.compile(r"(?:다|요|까|죠|네|군|라|자|음|함|됨|임)$")
+# (the debris features read the same endings for "is this a sentence at all")
+KO_ENDINGS = "다|요|까|죠|네|군|라|자|음|함|됨|임"
+KO_SENTENCE_ENDING = regex.compile(rf"(?:{KO_ENDINGS})$")
 
 # Datelines and bylines that open a news story and belong to no sentence:
 # "(서울=연합뉴스) 홍길동 기자 =", "[서울=뉴시스]", "[조이뉴스24 김지영 기자]", "[인사이트] 지동현 기자 =",
