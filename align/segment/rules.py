@@ -19,16 +19,18 @@ BOUNDARY = regex.compile(
 # Abbreviations after which a period never ends a sentence (compared lower-cased,
 # without the final period).
 NEVER_FINAL = frozenset("""
-mr mrs ms dr prof gen sen rep gov lt col sgt capt cmdr adm maj st mt ft rev hon pres
-jr sr vs v e.g i.e cf approx est dept univ assn bros fig figs vol vols art arts pp p
+mr mrs ms dr prof gen sen sens rep reps gov lt col sgt capt cmdr adm maj brig cpl pvt supt insp det atty amb
+mt ft rev hon pres vs v e.g i.e cf approx est dept univ assn bros fig figs vol vols art arts pp p
 no nos op ch sec para jan feb mar apr jun jul aug sep sept oct nov dec
 """.split())
 
 # Abbreviations that end a sentence only when a typical sentence opener follows:
 # "the U.S. The ..." splits, "U.S. President ..." and "Samsung Electronics Co. said" do not.
+# Any other run of dotted initials ("C.Q. Brown", "N.F.L. Commissioner") is taken the same way.
 MAYBE_FINAL = frozenset("""
-u.s u.n u.k e.u u.s.a d.c a.m p.m co corp inc ltd llc plc etc al
+u.s u.n u.k e.u u.s.a d.c a.m p.m co corp inc ltd llc plc etc al st jr sr
 """.split())
+INITIALS = regex.compile(r"(?:\p{L}\.)+\p{L}")
 
 # Of those, the ones that end a sentence before any capitalised word but a continuation
 # ("9 a.m. Officials said" splits; "9 a.m. Monday" and "Co. Chairman Lee" do not).
@@ -38,7 +40,7 @@ CLOSING_ABBREVIATIONS = frozenset("a.m p.m co corp inc ltd llc plc etc".split())
 CONTINUATIONS = frozenset("""
 monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
 january february march april may june july august september october november december
-kst est edt pst pdt cst cdt gmt utc et pt ct jst local
+kst est edt pst pdt cst cdt gmt utc et pt ct jst local eastern pacific central mountain
 co corp inc ltd llc plc group holdings
 chairman chairwoman chair ceo cfo coo cto president vice chief executive head founder director spokesman
 spokeswoman spokesperson
@@ -53,15 +55,20 @@ some many most one two three four five six seven eight nine ten what who why how
 according earlier later last next police officials the
 """.split())
 
+# A short reporting clause after a closed quote continues its sentence: "…?" Trump said. / "…!" asked Kim,
+REPORTING_CLAUSE = regex.compile(
+    r"(?:\p{Lu}[\p{L}.'’-]*\s+){1,3}(?:said|says|asked|asks|added|told|wrote|replied|shouted|recalled|explained)[.,]"
+    r"|(?:said|says|asked|asks|added|replied|shouted)\s+(?:\p{Lu}[\p{L}.'’-]*\s*){1,3}[.,]")
+
 # A quotative particle straight after a closed quote continues the sentence:
 # “…했다.”라고 말했다 / “…했다” 며.
 QUOTATIVE = regex.compile(r"(?:이?라(?:고|며|면서|는|던)|하고|고\s|며|면서|란|라|는\s|등)")
 
-# A quote closed inside a Korean word: the particle or ending glued to the closing mark
-# (『…가는가?』를, ‘괜찮아?’는, “왜 우리만?”이라는) continues the sentence; a new word does not.
+# A quote closed inside a Korean word: the particle or ending glued to the closing mark, stacked ones
+# too (『…가는가?』를, ‘괜찮아?’는, “왜 우리만?”이라는, ‘어디가?’에서는) continues the sentence; a new word does not.
 QUOTE_PARTICLE = regex.compile(
     r"(?:이?라(?:고|며|면서|는|던|니)|이?란|하고|하며|하는|하던|고|며|면서|은|는|이|가|을|를|의|에|에서|에게|와|과"
-    r"|으로|로|도|만|까지|처럼|보다|이나|나|등|이라|라|이다|였다|이었다)(?=[\s\p{P}]|$)")
+    r"|으로|로|도|만|까지|처럼|보다|이나|나|등|이라|라|이다|였다|이었다)(?:는|은|도|의|만)?(?=[\s\p{P}]|$)")
 
 # Dotted Korean dates: the periods inside "2024. 3. 5." never end a sentence, and the last
 # one does not when a weekday, a time or a range follows ("2024. 3. 5.(화) 14:00", "1. ~ 30.").

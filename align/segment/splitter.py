@@ -8,16 +8,21 @@ import regex
 
 from ..types import Sentence
 from .rules import (BOUNDARY, CLAUSE_WORDS, CLOSING_ABBREVIATIONS, CONTINUATIONS, DATE_FOLLOWERS, DATELINE,
-                    DOTTED_DATE_END, DOTTED_INSIDE, ELLIPSIS, EMAIL, KO_SENTENCE_ENDING, MAYBE_FINAL, NEVER_FINAL,
-                    OPENER_WORDS, QUOTE_PARTICLE, QUOTATIVE, TERMINALS, UNPUNCTUATED_END)
+                    DOTTED_DATE_END, DOTTED_INSIDE, ELLIPSIS, EMAIL, INITIALS, KO_SENTENCE_ENDING, MAYBE_FINAL,
+                    NEVER_FINAL, OPENER_WORDS, QUOTE_PARTICLE, QUOTATIVE, REPORTING_CLAUSE, TERMINALS,
+                    UNPUNCTUATED_END)
 
 _LINE = regex.compile(r"[^\n\r\u2028\u2029]+")
 _BLANK_LINE = regex.compile(r"\n[ \t\u3000]*\r?\n")
 _NEXT_WORD = regex.compile(r"[\p{L}]+")
 _HANGUL = regex.compile(r"\p{Hangul}")
 _ENUMERATOR = regex.compile(r"\s*(?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,4})\.\s*$")
-_BEFORE_NUMBER = frozenset("no nos jan feb mar apr jun jul aug sep sept oct nov dec vol p pp art ch fig".split())
+_BEFORE_NUMBER = frozenset("no nos rs jan feb mar apr jun jul aug sep sept oct nov dec vol p pp art ch fig".split())
 _QUOTES = "\"'”’»』」"
+# quote marks by kind, each with its openers; and the closers of each kind
+_QUOTE_KINDS = (("“”\"『』「」", "“『「"), ("‘’'", "‘"))
+_CLOSERS_OF = {"“”\"『』「」": regex.compile(r"[”\"』」]"), "‘’'": regex.compile(r"[’']")}
+_QUOTE_REACH = 300  # characters a quoted title or quoted speech may run on after a terminal inside it
 _LATIN_START = regex.compile(r"[\"“‘']?\p{Lu}\p{Ll}")
 _TOKEN = regex.compile(r"\S+")
 _LAST_SPACE = regex.compile(r"\s+(?!.*\s)", regex.DOTALL)
@@ -107,10 +112,12 @@ def _cut(text: str, m: regex.Match, sent_start: int) -> int | None:
     prev = text[m.start() - 1] if m.start() > sent_start else ""
     close, term = m.group("close"), m.group("term")
     after = m.end("close")
-    if close and any(q in close for q in _QUOTES) and _HANGUL.match(nxt):
-        # “…했다.”라고 말했다 and 『…가는가?』를 continue; “…했다.” 그는 … does not.
-        glued = not m.group("space") and QUOTE_PARTICLE.match(text, m.end())
+    if close and any(q in close for q in _QUOTES) and (_HANGUL.match(nxt) or nxt == "("):
+        # “…했다.”라고 말했다, 『…가는가?』를 and ‘놀면 뭐하니?’(연출 …)는 continue; “…했다.” 그는 … does not.
+        glued = not m.group("space") and (nxt == "(" or QUOTE_PARTICLE.match(text, m.end()))
         return None if glued or QUOTATIVE.match(text, m.end()) else after
+    if _HANGUL.match(prev) and _quote_runs_on(text, m.start(), sent_start):
+        return None
     if term == "." and (DOTTED_INSIDE.match(text, m.start()) or (
             DOTTED_DATE_END.search(text, sent_start, m.end("term")) and DATE_FOLLOWERS.match(text, m.end()))):
         return None
@@ -118,11 +125,17 @@ def _cut(text: str, m: regex.Match, sent_start: int) -> int | None:
             and not KO_SENTENCE_ENDING.search(text, sent_start, m.start())):
         return None
     if not m.group("space"):
-        if _HANGUL.match(prev):  # Korean runs sentences together without a space ("말했다.그는")
-            return after if _HANGUL.match(nxt) or nxt in "\"“‘'(" else None
+        if _HANGUL.match(prev):  # Korean runs sentences together without a space ("말했다.그는", "밝혔다.KT는"),
+            # but a period between nouns is a separator ("취재.보도")
+            ended = KO_SENTENCE_ENDING.search(text, sent_start, m.start())
+            return after if ended and (nxt.isalnum() or nxt in "\"“‘'(") else None
         return _joined_latin(text, m, sent_start)
     if nxt.islower():
         return after if EMAIL.match(text, m.end()) else None
+    if close and any(q in close for q in _QUOTES) and REPORTING_CLAUSE.match(text, m.end()):
+        return None
+    if nxt in "—–":
+        return None  # "Joe Manchin (D-W.V.) — is …": a sentence does not open with a dash
     if term != "." or close:
         return after
     word = _word_before(text, m.start(), sent_start)
@@ -131,7 +144,7 @@ def _cut(text: str, m: regex.Match, sent_start: int) -> int | None:
         return None if nxt.isdigit() else after
     if lower in NEVER_FINAL:
         return None
-    if lower in MAYBE_FINAL or (len(word) == 1 and word.isupper()):
+    if lower in MAYBE_FINAL or (len(word) == 1 and word.isupper()) or INITIALS.fullmatch(word):
         return after if _opens_sentence(text, m.end(), lower) else None
     return after
 
@@ -148,6 +161,28 @@ def _opens_sentence(text: str, at: int, abbreviation: str) -> bool:
     then = _NEXT_WORD.match(text, following.end() + 1) if text[following.end():following.end() + 1] == " " else None
     return (abbreviation in CLOSING_ABBREVIATIONS and word[0].isupper() and word.lower() not in CONTINUATIONS
             and bool(then) and then.group()[0].islower())
+
+
+def _quote_runs_on(text: str, at: int, sent_start: int) -> bool:
+    """Whether the terminal at ``at`` lies inside a quote that closes, later on its line, into the rest of a
+    sentence: a particle or a bracket glued to the closing mark (“그래, 가자! 가서 쏘자!”라고 맞장구쳤다,
+    ‘출발! 비디오 여행’은). A quote that closes and stands alone is cut inside as usual.
+
+    A quote is open when the last quote mark of its kind before ``at`` opens one: a curly opener, or a
+    straight mark after a space (news text mixes “…" freely, so marks are not counted in pairs).
+    """
+    line_end = text.find("\n", at)
+    limit = min(at + _QUOTE_REACH, line_end if line_end >= 0 else len(text))
+    for marks, openers in _QUOTE_KINDS:
+        last = max((text.rfind(q, sent_start, at), q) for q in marks)
+        if last[0] < 0 or not (last[1] in openers or (last[1] in "\"'" and (
+                last[0] == sent_start or text[last[0] - 1].isspace() or text[last[0] - 1] in "(["))):
+            continue
+        closing = _CLOSERS_OF[marks].search(text, at, limit)
+        end = closing.end() if closing else -1
+        if end >= 0 and (text[end:end + 1] == "(" or QUOTE_PARTICLE.match(text, end) or QUOTATIVE.match(text, end)):
+            return True
+    return False
 
 
 def _joined_latin(text: str, m: regex.Match, sent_start: int) -> int | None:
