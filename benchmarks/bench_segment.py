@@ -13,7 +13,8 @@ second on one core; then the hard cases of tests/data/segmentation_cases.jsonl, 
 held-out traps of data/segmentation_heldout.jsonl (written apart from the rules, never
 tuned on), the real-page traps of data/segmentation_real.jsonl (excerpts of stored news
 pages where align's segmenter erred when they were collected, split by outlet like the
-debris bank: the rules were fixed on the fit half's, the held half's are only reported),
+debris bank: the rules were fixed on the fit half's, the held half's are only reported; they
+were chosen where align erred, so the other segmenters' figures on them are not comparable),
 and the time from import to first result in a fresh process.
 """
 

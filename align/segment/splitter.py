@@ -23,7 +23,7 @@ _QUOTES = "\"'”’»』」"
 _QUOTE_KINDS = (("“”\"『』「」", "“『「"), ("‘’'", "‘"))
 _CLOSERS_OF = {"“”\"『』「」": regex.compile(r"[”\"』」]"), "‘’'": regex.compile(r"[’']")}
 _QUOTE_REACH = 300  # characters a quoted title or quoted speech may run on after a terminal inside it
-_LATIN_START = regex.compile(r"[\"“‘']?\p{Lu}\p{Ll}")
+_LATIN_START = regex.compile(r"[\"“‘']?\p{Lu}\p{Ll}|\p{Lu}{2,}[ \p{Lu}]*:")  # "The", "PHOTO:" (a glued credit)
 _TOKEN = regex.compile(r"\S+")
 _LAST_SPACE = regex.compile(r"\s+(?!.*\s)", regex.DOTALL)
 MAX_SENTENCE_CHARS = 1000
@@ -196,6 +196,8 @@ def _joined_latin(text: str, m: regex.Match, sent_start: int) -> int | None:
     before = _TOKEN.search(text[:m.start()][::-1])
     after = _TOKEN.match(text, m.end())
     token = (before.group()[::-1] if before else "") + text[m.start():after.end()]
+    if word in CLOSING_ABBREVIATIONS:
+        return m.end("close") if _opens_sentence(text, m.end(), word) else None  # "7:52 a.m.Military officials"
     if word in NEVER_FINAL or word in MAYBE_FINAL or "@" in token or "://" in token or "www" in token.lower():
         return None
     if regex.search(r"\.\p{Ll}{2,}\b", text[m.end():after.end()]):
