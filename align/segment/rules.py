@@ -33,8 +33,9 @@ u.s u.n u.k e.u u.s.a d.c a.m p.m co corp inc ltd llc plc etc al st jr sr
 INITIALS = regex.compile(r"(?:\p{L}\.)+\p{L}")
 
 # Of those, the ones that end a sentence before any capitalised word but a continuation
-# ("9 a.m. Officials said" splits; "9 a.m. Monday" and "Co. Chairman Lee" do not).
-CLOSING_ABBREVIATIONS = frozenset("a.m p.m co corp inc ltd llc plc etc".split())
+# ("9 a.m. Officials said" and "John Roberts Jr. Twenty-five years" split; "9 a.m. Monday" and
+# "Co. Chairman Lee" do not).
+CLOSING_ABBREVIATIONS = frozenset("a.m p.m co corp inc ltd llc plc etc jr sr".split())
 
 # Capitalised words that continue a name or a time after such an abbreviation.
 CONTINUATIONS = frozenset("""
@@ -74,7 +75,7 @@ QUOTE_PARTICLE = regex.compile(
 # one does not when a weekday, a time or a range follows ("2024. 3. 5.(화) 14:00", "1. ~ 30.").
 DOTTED_INSIDE = regex.compile(r"(?<=\d)\.\s?(?=\d{1,2}\.(?!\d))")
 DOTTED_DATE_END = regex.compile(r"\d{1,4}\.\s?\d{1,2}\.\s?\d{1,2}\.$")
-DATE_FOLLOWERS = regex.compile(r"[(~\d]|오전|오후|부터|까지|자\b")
+DATE_FOLLOWERS = regex.compile(r"[(~\d]|오전|오후|부터|까지|자\b|(?i:am|pm)\b")
 
 # A Korean sentence with no final punctuation ends at a finite declarative ending (-ㅆ다,
 # -ㄴ다, 있다, 없다, 이다) followed by a space, unless the next word makes it a clause
@@ -92,7 +93,7 @@ KO_SENTENCE_ENDING = regex.compile(rf"(?:{KO_ENDINGS})$")
 
 # Datelines and bylines that open a news story and belong to no sentence:
 # "(서울=연합뉴스) 홍길동 기자 =", "[서울=뉴시스]", "[조이뉴스24 김지영 기자]", "[인사이트] 지동현 기자 =",
-# "[Asia Economy Reporter Seo So-jeong]", "SEOUL, Nov. 24 (Yonhap) --".
+# "[Asia Economy Reporter Seo So-jeong]", "SEOUL, Nov. 24 (Yonhap) --", "WASHINGTON —", "RICHMOND, Ky. —".
 DATELINE = regex.compile(
     r"""(?:
         [(\[【<]\s*[^()\[\]【】<>=\n]{1,20}=[^()\[\]【】<>\n]{1,30}[)\]】>]
@@ -102,6 +103,7 @@ DATELINE = regex.compile(
       | [(\[]\s*[^()\[\]<>=\n]{0,30}\b(?:Staff\ )?(?:Reporter|Correspondent|Writer)\b[^()\[\]<>=\n]{1,30}[)\]]
       | \p{Lu}[\p{Lu} .'-]{1,40},\s+(?:\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}\s+)?\([\p{L} ]{2,20}\)\s*(?:--|—|–|-)
       | \p{Lu}[\p{Lu} .'-]{1,40}\s+\([\p{L} ]{2,20}\)\s*(?:--|—|–|-)
+      | \p{Lu}{2,}(?:[ .'-]+\p{Lu}{2,})*\.?(?:,\s+\p{Lu}[\p{L}.]{1,15}(?:\ \p{Lu}[\p{L}.]{1,15})?)?\s+(?:--|—|–)(?=\s+[\p{Lu}"“‘'])
     )""",
     regex.VERBOSE,
 )

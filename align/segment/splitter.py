@@ -14,10 +14,10 @@ from .rules import (BOUNDARY, CLAUSE_WORDS, CLOSING_ABBREVIATIONS, CONTINUATIONS
 
 _LINE = regex.compile(r"[^\n\r\u2028\u2029]+")
 _BLANK_LINE = regex.compile(r"\n[ \t\u3000]*\r?\n")
-_NEXT_WORD = regex.compile(r"[\p{L}]+")
+_NEXT_WORD = regex.compile(r"\p{L}+(?:-\p{L}+)*")
 _HANGUL = regex.compile(r"\p{Hangul}")
 _ENUMERATOR = regex.compile(r"\s*(?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,4})\.\s*$")
-_BEFORE_NUMBER = frozenset("no nos rs jan feb mar apr jun jul aug sep sept oct nov dec vol p pp art ch fig".split())
+_BEFORE_NUMBER = frozenset("no nos rs re jan feb mar apr jun jul aug sep sept oct nov dec vol p pp art ch fig".split())
 _QUOTES = "\"'”’»』」"
 # quote marks by kind, each with its openers; and the closers of each kind
 _QUOTE_KINDS = (("“”\"『』「」", "“『「"), ("‘’'", "‘"))
@@ -74,7 +74,9 @@ def _is_soft_wrap(text: str, prev_end: int, next_start: int) -> bool:
     """A line break inside a sentence: no final punctuation before, lower case after."""
     last = text[prev_end - 1]
     first = text[next_start]
-    return last not in TERMINALS and last not in _QUOTES and first.isascii() and first.islower()
+    # a Korean line is never hard-wrapped before a Latin word: "두번째 원정\nkt wiz는" are two lines
+    return (last not in TERMINALS and last not in _QUOTES and not _HANGUL.match(last) and first.isascii()
+            and first.islower())
 
 
 def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -112,6 +114,8 @@ def _cut(text: str, m: regex.Match, sent_start: int) -> int | None:
     prev = text[m.start() - 1] if m.start() > sent_start else ""
     close, term = m.group("close"), m.group("term")
     after = m.end("close")
+    if ELLIPSIS.fullmatch(term) and _ellipsis_inside(text, m, sent_start):
+        return None
     if close and any(q in close for q in _QUOTES) and (_HANGUL.match(nxt) or nxt == "("):
         # “…했다.”라고 말했다, 『…가는가?』를 and ‘놀면 뭐하니?’(연출 …)는 continue; “…했다.” 그는 … does not.
         glued = not m.group("space") and (nxt == "(" or QUOTE_PARTICLE.match(text, m.end()))
@@ -121,9 +125,8 @@ def _cut(text: str, m: regex.Match, sent_start: int) -> int | None:
     if term == "." and (DOTTED_INSIDE.match(text, m.start()) or (
             DOTTED_DATE_END.search(text, sent_start, m.end("term")) and DATE_FOLLOWERS.match(text, m.end()))):
         return None
-    if (_HANGUL.match(prev) and not close and ELLIPSIS.fullmatch(term)
-            and not KO_SENTENCE_ENDING.search(text, sent_start, m.start())):
-        return None
+    if _inside_brackets(text, m.end("close"), sent_start):
+        return None  # "보도자료(2023.10.23. 현장방문)", "(표1. 2025년 예산)"
     if not m.group("space"):
         if _HANGUL.match(prev):  # Korean runs sentences together without a space ("말했다.그는", "밝혔다.KT는"),
             # but a period between nouns is a separator ("취재.보도")
@@ -161,6 +164,31 @@ def _opens_sentence(text: str, at: int, abbreviation: str) -> bool:
     then = _NEXT_WORD.match(text, following.end() + 1) if text[following.end():following.end() + 1] == " " else None
     return (abbreviation in CLOSING_ABBREVIATIONS and word[0].isupper() and word.lower() not in CONTINUATIONS
             and bool(then) and then.group()[0].islower())
+
+
+def _ellipsis_inside(text: str, m: regex.Match, sent_start: int) -> bool:
+    """A Korean ellipsis that is a pause or a headline's separator, not a sentence's end: after a noun or
+    a clause ("강한 우려…도발 멈추고"), glued to the next word ("웃을까…불확실한"), after a quote
+    ("“뭐 하세요”… 조업 강행"), or before a straight quote that opens ("늘려..."심의에")."""
+    prev, nxt = text[m.start() - 1] if m.start() > sent_start else "", text[m.end()]
+    close = m.group("close")
+    opening = close == '"' and text.count('"', sent_start, m.start()) % 2 == 0
+    if close and not opening:
+        return False
+    if _HANGUL.match(prev):
+        return not m.group("space") or not KO_SENTENCE_ENDING.search(text, sent_start, m.start())
+    return prev in _QUOTES and bool(_HANGUL.match(nxt))
+
+
+def _inside_brackets(text: str, at: int, sent_start: int) -> bool:
+    """Whether ``at`` (after a run of punctuation and its closers) lies inside a bracket that closes later
+    on its line: a sentence never ends there."""
+    line_end = text.find("\n", at)
+    limit = min(at + _QUOTE_REACH, line_end if line_end >= 0 else len(text))
+    for opener, closer in ("()", "[]"):
+        if text.count(opener, sent_start, at) > text.count(closer, sent_start, at) and text.find(closer, at, limit) >= 0:
+            return True
+    return False
 
 
 def _quote_runs_on(text: str, at: int, sent_start: int) -> bool:
