@@ -19,9 +19,8 @@ _HANGUL = regex.compile(r"\p{Hangul}")
 _ENUMERATOR = regex.compile(r"\s*(?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,4})\.\s*$")
 _BEFORE_NUMBER = frozenset("no nos rs re jan feb mar apr jun jul aug sep sept oct nov dec vol p pp art ch fig".split())
 _QUOTES = "\"'”’»』」"
-# quote marks by kind, each with its openers; and the closers of each kind
-_QUOTE_KINDS = (("“”\"『』「」", "“『「"), ("‘’'", "‘"))
-_CLOSERS_OF = {"“”\"『』「」": regex.compile(r"[”\"』」]"), "‘’'": regex.compile(r"[’']")}
+# quote marks by kind: all of them, the openers, and a pattern finding the closers
+_QUOTE_KINDS = (("“”\"『』「」", "“『「", regex.compile(r"[”\"』」]")), ("‘’'", "‘", regex.compile(r"[’']")))
 _QUOTE_REACH = 300  # characters a quoted title or quoted speech may run on after a terminal inside it
 _LATIN_START = regex.compile(r"[\"“‘']?\p{Lu}\p{Ll}|\p{Lu}{2,}[ \p{Lu}]*:")  # "The", "PHOTO:" (a glued credit)
 _TOKEN = regex.compile(r"\S+")
@@ -116,10 +115,10 @@ def _cut(text: str, m: regex.Match, sent_start: int) -> int | None:
     after = m.end("close")
     if ELLIPSIS.fullmatch(term) and _ellipsis_inside(text, m, sent_start):
         return None
-    if close and any(q in close for q in _QUOTES) and (_HANGUL.match(nxt) or nxt == "("):
+    quoted = bool(close) and any(q in close for q in _QUOTES)
+    if quoted and (_HANGUL.match(nxt) or nxt == "("):
         # “…했다.”라고 말했다, 『…가는가?』를 and ‘놀면 뭐하니?’(연출 …)는 continue; “…했다.” 그는 … does not.
-        glued = not m.group("space") and (nxt == "(" or QUOTE_PARTICLE.match(text, m.end()))
-        return None if glued or QUOTATIVE.match(text, m.end()) else after
+        return None if _quote_continues(text, after, m.end()) else after
     if _HANGUL.match(prev) and _quote_runs_on(text, m.start(), sent_start):
         return None
     if term == "." and (DOTTED_INSIDE.match(text, m.start()) or (
@@ -135,7 +134,7 @@ def _cut(text: str, m: regex.Match, sent_start: int) -> int | None:
         return _joined_latin(text, m, sent_start)
     if nxt.islower():
         return after if EMAIL.match(text, m.end()) else None
-    if close and any(q in close for q in _QUOTES) and REPORTING_CLAUSE.match(text, m.end()):
+    if quoted and REPORTING_CLAUSE.match(text, m.end()):
         return None
     if nxt in "—–":
         return None  # "Joe Manchin (D-W.V.) — is …": a sentence does not open with a dash
@@ -183,8 +182,7 @@ def _ellipsis_inside(text: str, m: regex.Match, sent_start: int) -> bool:
 def _inside_brackets(text: str, at: int, sent_start: int) -> bool:
     """Whether ``at`` (after a run of punctuation and its closers) lies inside a bracket that closes later
     on its line: a sentence never ends there."""
-    line_end = text.find("\n", at)
-    limit = min(at + _QUOTE_REACH, line_end if line_end >= 0 else len(text))
+    limit = _line_limit(text, at)
     for opener, closer in ("()", "[]"):
         if text.count(opener, sent_start, at) > text.count(closer, sent_start, at) and text.find(closer, at, limit) >= 0:
             return True
@@ -199,18 +197,29 @@ def _quote_runs_on(text: str, at: int, sent_start: int) -> bool:
     A quote is open when the last quote mark of its kind before ``at`` opens one: a curly opener, or a
     straight mark after a space (news text mixes “…" freely, so marks are not counted in pairs).
     """
-    line_end = text.find("\n", at)
-    limit = min(at + _QUOTE_REACH, line_end if line_end >= 0 else len(text))
-    for marks, openers in _QUOTE_KINDS:
+    limit = _line_limit(text, at)
+    for marks, openers, closers in _QUOTE_KINDS:
         last = max((text.rfind(q, sent_start, at), q) for q in marks)
         if last[0] < 0 or not (last[1] in openers or (last[1] in "\"'" and (
                 last[0] == sent_start or text[last[0] - 1].isspace() or text[last[0] - 1] in "(["))):
             continue
-        closing = _CLOSERS_OF[marks].search(text, at, limit)
-        end = closing.end() if closing else -1
-        if end >= 0 and (text[end:end + 1] == "(" or QUOTE_PARTICLE.match(text, end) or QUOTATIVE.match(text, end)):
+        closing = closers.search(text, at, limit)
+        if closing and _quote_continues(text, closing.end(), closing.end()):
             return True
     return False
+
+
+def _quote_continues(text: str, end: int, next_word: int) -> bool:
+    """Whether a quote closed at ``end`` runs on into its sentence: a bracket or a particle glued to the
+    closing mark, or a quotative particle at ``next_word`` (after the spaces that follow the mark, if any)."""
+    return text[end:end + 1] == "(" or bool(QUOTE_PARTICLE.match(text, end)) or bool(QUOTATIVE.match(text, next_word))
+
+
+def _line_limit(text: str, at: int) -> int:
+    """How far a quote or bracket open at ``at`` may run on before it closes: the end of its line, at most
+    ``_QUOTE_REACH`` characters on."""
+    line_end = text.find("\n", at)
+    return min(at + _QUOTE_REACH, line_end if line_end >= 0 else len(text))
 
 
 def _joined_latin(text: str, m: regex.Match, sent_start: int) -> int | None:
