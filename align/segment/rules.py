@@ -21,6 +21,7 @@ BOUNDARY = regex.compile(
 NEVER_FINAL = frozenset("""
 mr mrs ms dr prof gen sen sens rep reps gov lt col sgt capt cmdr adm maj brig cpl pvt supt insp det atty amb
 mt ft rev hon pres vs v e.g i.e cf approx est dept univ assn bros fig figs vol vols art arts pp p
+engr arc barr alh usec asec gat m/s msgr fr ph pty sdn
 no nos op ch sec para jan feb mar apr jun jul aug sep sept oct nov dec
 """.split())
 
@@ -28,14 +29,14 @@ no nos op ch sec para jan feb mar apr jun jul aug sep sept oct nov dec
 # "the U.S. The ..." splits, "U.S. President ..." and "Samsung Electronics Co. said" do not.
 # Any other run of dotted initials ("C.Q. Brown", "N.F.L. Commissioner") is taken the same way.
 MAYBE_FINAL = frozenset("""
-u.s u.n u.k e.u u.s.a d.c a.m p.m co corp inc ltd llc plc etc al st jr sr
+u.s u.n u.k e.u u.s.a d.c a.m p.m co corp inc ltd llc plc bhd etc al st jr sr
 """.split())
 INITIALS = regex.compile(r"(?:\p{L}\.)+\p{L}")
 
 # Of those, the ones that end a sentence before any capitalised word but a continuation
 # ("9 a.m. Officials said" and "John Roberts Jr. Twenty-five years" split; "9 a.m. Monday" and
 # "Co. Chairman Lee" do not).
-CLOSING_ABBREVIATIONS = frozenset("a.m p.m co corp inc ltd llc plc etc jr sr".split())
+CLOSING_ABBREVIATIONS = frozenset("a.m p.m co corp inc ltd llc plc bhd etc jr sr".split())
 
 # Capitalised words that continue a name or a time after such an abbreviation.
 CONTINUATIONS = frozenset("""
@@ -58,7 +59,8 @@ according earlier later last next police officials the
 
 # A short reporting clause after a closed quote continues its sentence: "…?" Trump said. / "…!" asked Kim,
 REPORTING_CLAUSE = regex.compile(
-    r"(?:\p{Lu}[\p{L}.'’-]*\s+){1,3}(?:said|says|asked|asks|added|told|wrote|replied|shouted|recalled|explained)[.,]"
+    r"(?:\p{Lu}[\p{L}.'’-]*\s+){1,3}(?:said|says|asked|asks|added|told|wrote|replied|shouted|recalled|explained"
+    r"|shot back|fired back|snapped|yelled|cried|whispered|insisted|laughed|joked)[.,]"
     r"|(?:said|says|asked|asks|added|replied|shouted)\s+(?:\p{Lu}[\p{L}.'’-]*\s*){1,3}[.,]")
 
 # A quotative particle straight after a closed quote continues the sentence:
@@ -72,15 +74,20 @@ QUOTE_PARTICLE = regex.compile(
     r"|으로|로|도|만|까지|처럼|보다|이나|나|등|이라|라|이다|였다|이었다)(?:는|은|도|의|만)?(?=[\s\p{P}]|$)")
 
 # Dotted Korean dates: the periods inside "2024. 3. 5." never end a sentence, and the last
-# one does not when a weekday, a time or a range follows ("2024. 3. 5.(화) 14:00", "1. ~ 30.").
+# one does not when a weekday, a time, a range, a ruling's or rule's noun or an e-mail follows
+# ("2024. 3. 5.(화) 14:00", "1. ~ 30.", "대법원 1967. 5. 2. 선고",
+# "2025.03.13. kim@newsis.com"; scraped pages show a hidden address as "[email protected]").
 DOTTED_INSIDE = regex.compile(r"(?<=\d)\.\s?(?=\d{1,2}\.(?!\d))")
 DOTTED_DATE_END = regex.compile(r"\d{1,4}\.\s?\d{1,2}\.\s?\d{1,2}\.$")
-DATE_FOLLOWERS = regex.compile(r"[(~\d]|오전|오후|부터|까지|자\b|(?i:am|pm)\b")
+DATE_FOLLOWERS = regex.compile(r"[(~\d]|오전|오후|부터|까지|자\b|(?:선고|판결|결정|시행|공포|기준|현재)\b|(?i:am|pm)\b"
+                                r"|[\w.+-]+@|\[email")
 
 # A Korean sentence with no final punctuation ends at a finite declarative ending (-ㅆ다,
 # -ㄴ다, 있다, 없다, 이다) followed by a space, unless the next word makes it a clause
 # ("하다 보니", "왔다 하더라도").
 UNPUNCTUATED_END = regex.compile(r"(?<=(\p{Hangul}))다(?=\s+[\p{Hangul}“‘\"'(\[])")
+# Nouns (mostly loanwords) that end in a syllable UNPUNCTUATED_END takes for a verb's -ㄴ다 ("자이언트 판다 푸바오")
+NOUNS_IN_DA = frozenset("판다 혼다 우간다 르완다 어젠다 아젠다 프로파간다 베란다  아나콘다".split())
 CLAUSE_WORDS = regex.compile(r"\s+(?:보니|보면|보다|하더라도|해도|하여도|치더라도|치고|싶|말고|하면|하니|하는|하고|하며"
                              r"|한들|할지라도|해서|하여)")
 
@@ -93,7 +100,11 @@ KO_SENTENCE_ENDING = regex.compile(rf"(?:{KO_ENDINGS})$")
 
 # Datelines and bylines that open a news story and belong to no sentence:
 # "(서울=연합뉴스) 홍길동 기자 =", "[서울=뉴시스]", "[조이뉴스24 김지영 기자]", "[인사이트] 지동현 기자 =",
-# "[Asia Economy Reporter Seo So-jeong]", "SEOUL, Nov. 24 (Yonhap) --", "WASHINGTON —", "RICHMOND, Ky. —".
+# "[Asia Economy Reporter Seo So-jeong]", "SEOUL, Nov. 24 (Yonhap) --", "SISTERS, Ore. (KTVZ) –", "WASHINGTON —",
+# "RICHMOND, Ky. —";
+# and an unbracketed photo credit before the story's first sentence ("▲ 사진=고성군 강원 고성군은 …").
+# a Korean outlet's name ends in one of these: "[충북일보]", "[국회의정저널]"
+_OUTLET = "일보|신문|뉴스|저널|방송|타임즈|타임스|통신|데일리|투데이|미디어|매거진|닷컴"
 DATELINE = regex.compile(
     r"""(?:
         [(\[【<]\s*[^()\[\]【】<>=\n]{1,20}=[^()\[\]【】<>\n]{1,30}[)\]】>]
@@ -101,12 +112,20 @@ DATELINE = regex.compile(
       | [(\[【]\s*[^()\[\]【】<>=\n]{1,25}\s(?:선임|수석)?(?:기자|특파원|통신원)\s*[)\]】]
       | [(\[【]\s*[^()\[\]【】<>=\n]{1,20}[)\]】]\s*\p{Hangul}{2,4}\s*(?:선임|수석)?(?:기자|특파원|통신원)\s*=
       | [(\[]\s*[^()\[\]<>=\n]{0,30}\b(?:Staff\ )?(?:Reporter|Correspondent|Writer)\b[^()\[\]<>=\n]{1,30}[)\]]
-      | \p{Lu}[\p{Lu} .'-]{1,40},\s+(?:\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}\s+)?\([\p{L} ]{2,20}\)\s*(?:--|—|–|-)
+      | \p{Lu}[\p{Lu} .'-]{1,40},\s+(?:\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}\s+|\p{Lu}\p{Ll}{1,4}\.\s+)?\([\p{L} ]{2,20}\)\s*(?:--|—|–|-)
       | \p{Lu}[\p{Lu} .'-]{1,40}\s+\([\p{L} ]{2,20}\)\s*(?:--|—|–|-)
+      | [\[【]\s*\p{Hangul}[\p{L}\d ]{0,12}(?:OUTLET)\s*[\]】]
+      | [▲△]?\s*(?:사진|그래픽|자료)\s*=\s*[^\s()\[\]]+(?:\s+제공)?(?=\s)
       | \p{Lu}{2,}(?:[ .'-]+\p{Lu}{2,})*\.?(?:,\s+\p{Lu}[\p{L}.]{1,15}(?:\ \p{Lu}[\p{L}.]{1,15})?)?\s+(?:--|—|–)(?=\s+[\p{Lu}"“‘'])
-    )""",
+    )""".replace("OUTLET", _OUTLET),
     regex.VERBOSE,
 )
+
+# A dateline, byline or outlet tag in square brackets glued to the headline before it, inside a line:
+# "…점유율 합산 11.8%[더구루=윤진웅 기자] 현대자동차·기아가 …", "…지정 운영 [국회의정저널] 경북교육청은 …"
+# (cut before it; the line's opener rule then cuts after it). Not a photo credit: "박인비 [사진=AP/뉴시스]" is one caption.
+GLUED_DATELINE = regex.compile(r"[\[【]\s*(?!사진|그래픽|자료|영상)\p{Hangul}(?:[^\[\]【】=\n]{0,20}=[^\[\]【】\n]{1,30}|[\p{L}\d ]{0,12}(?:"
+                            + _OUTLET + r")\s*)[\]】]")
 
 # An e-mail address: after a sentence's final punctuation it starts a byline of its own
 # ("…보합을 기록했다. paq@heraldcorp.com"), though it opens in lower case.

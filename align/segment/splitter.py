@@ -8,8 +8,8 @@ import regex
 
 from ..types import Sentence
 from .rules import (BOUNDARY, CLAUSE_WORDS, CLOSING_ABBREVIATIONS, CONTINUATIONS, DATE_FOLLOWERS, DATELINE,
-                    DOTTED_DATE_END, DOTTED_INSIDE, ELLIPSIS, EMAIL, INITIALS, KO_SENTENCE_ENDING, MAYBE_FINAL,
-                    NEVER_FINAL, OPENER_WORDS, QUOTE_PARTICLE, QUOTATIVE, REPORTING_CLAUSE, TERMINALS,
+                    DOTTED_DATE_END, DOTTED_INSIDE, ELLIPSIS, EMAIL, GLUED_DATELINE, INITIALS, KO_SENTENCE_ENDING,
+                    MAYBE_FINAL, NEVER_FINAL, NOUNS_IN_DA, OPENER_WORDS, QUOTE_PARTICLE, QUOTATIVE, REPORTING_CLAUSE, TERMINALS,
                     UNPUNCTUATED_END)
 
 _LINE = regex.compile(r"[^\n\r\u2028\u2029]+")
@@ -21,6 +21,10 @@ _BEFORE_NUMBER = frozenset("no nos rs re jan feb mar apr jun jul aug sep sept oc
 _QUOTES = "\"'”’»』」"
 # quote marks by kind: all of them, the openers, and a pattern finding the closers
 _QUOTE_KINDS = (("“”\"『』「」", "“『「", regex.compile(r"[”\"』」]")), ("‘’'", "‘", regex.compile(r"[’']")))
+_CLOSING_QUOTE = regex.compile(r"[”\"』」]")
+_TITLE_CHARS = 20  # a single-quoted span no longer than this is a title or a name
+_WORDY = regex.compile(r"[\p{L}\p{N}]")
+_SPACES = regex.compile(r"[ \t\u00a0]*")  # not across a line break
 _QUOTE_REACH = 300  # characters a quoted title or quoted speech may run on after a terminal inside it
 _LATIN_START = regex.compile(r"[\"“‘']?\p{Lu}\p{Ll}|\p{Lu}{2,}[ \p{Lu}]*:")  # "The", "PHOTO:" (a glued credit)
 _TOKEN = regex.compile(r"\S+")
@@ -88,9 +92,12 @@ def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _split_unit(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    glued = GLUED_DATELINE.search(text, start + 1, end)
+    if glued and _WORDY.search(text, start, glued.start()):
+        return _split_unit(text, start, glued.start()) + _split_unit(text, glued.start(), end)
     pieces = []
     dateline = DATELINE.match(text, start, end)
-    if dateline and dateline.end() < end:
+    if dateline and _WORDY.search(text, dateline.end(), end):  # not "[사진=뉴시스] |"
         pieces.append(strip_span(text, start, dateline.end()))
         start = dateline.end()
     sent_start = start
@@ -115,10 +122,12 @@ def _cut(text: str, m: regex.Match, sent_start: int) -> int | None:
     after = m.end("close")
     if ELLIPSIS.fullmatch(term) and _ellipsis_inside(text, m, sent_start):
         return None
+    if text[m.start() - 1:m.start()] == "(" and close.startswith(")") or text.startswith("등 ", m.end()):
+        return None  # an aside "‘희망고문'(?) 하기도"; "…힘들까? 등 5권": "등" (and the like) never opens a sentence
     quoted = bool(close) and any(q in close for q in _QUOTES)
     if quoted and (_HANGUL.match(nxt) or nxt == "("):
         # “…했다.”라고 말했다, 『…가는가?』를 and ‘놀면 뭐하니?’(연출 …)는 continue; “…했다.” 그는 … does not.
-        return None if _quote_continues(text, after, m.end()) else after
+        return None if _quote_continues(text, after, m.end()) or _short_title(text, sent_start, after) else after
     if _HANGUL.match(prev) and _quote_runs_on(text, m.start(), sent_start):
         return None
     if term == "." and (DOTTED_INSIDE.match(text, m.start()) or (
@@ -168,7 +177,8 @@ def _opens_sentence(text: str, at: int, abbreviation: str) -> bool:
 def _ellipsis_inside(text: str, m: regex.Match, sent_start: int) -> bool:
     """A Korean ellipsis that is a pause or a headline's separator, not a sentence's end: after a noun or
     a clause ("강한 우려…도발 멈추고"), glued to the next word ("웃을까…불확실한"), after a quote
-    ("“뭐 하세요”… 조업 강행"), or before a straight quote that opens ("늘려..."심의에")."""
+    ("“뭐 하세요”… 조업 강행"), or before a straight quote that opens ("늘려..."심의에"); and any ellipsis
+    inside a quote that closes later on its line."""
     prev, nxt = text[m.start() - 1] if m.start() > sent_start else "", text[m.end()]
     close = m.group("close")
     opening = close == '"' and text.count('"', sent_start, m.start()) % 2 == 0
@@ -176,6 +186,8 @@ def _ellipsis_inside(text: str, m: regex.Match, sent_start: int) -> bool:
         return False
     if _HANGUL.match(prev):
         return not m.group("space") or not KO_SENTENCE_ENDING.search(text, sent_start, m.start())
+    if _inside_quote(text, sent_start, m.start()) and _CLOSING_QUOTE.search(text, m.end(), _line_limit(text, m.end())):
+        return True  # “Plan B… There’s a lot …”: an ellipsis inside a quote that closes later is a pause
     return prev in _QUOTES and bool(_HANGUL.match(nxt))
 
 
@@ -192,10 +204,12 @@ def _inside_brackets(text: str, at: int, sent_start: int) -> bool:
 def _quote_runs_on(text: str, at: int, sent_start: int) -> bool:
     """Whether the terminal at ``at`` lies inside a quote that closes, later on its line, into the rest of a
     sentence: a particle or a bracket glued to the closing mark (“그래, 가자! 가서 쏘자!”라고 맞장구쳤다,
-    ‘출발! 비디오 여행’은). A quote that closes and stands alone is cut inside as usual.
+    ‘출발! 비디오 여행’은), or a quotative after it (“…잘한다. 진짜 명품드라마!” 등). A quote that closes and stands alone is cut inside as usual.
 
     A quote is open when the last quote mark of its kind before ``at`` opens one: a curly opener, or a
     straight mark after a space (news text mixes “…" freely, so marks are not counted in pairs).
+    A short single-quoted span is a title or a name, whatever follows it (‘아빠! 어디가?’ ‘슈퍼맨이…’,
+    ‘너의 이름은.’ 신카이 마코토 감독).
     """
     limit = _line_limit(text, at)
     for marks, openers, closers in _QUOTE_KINDS:
@@ -204,9 +218,19 @@ def _quote_runs_on(text: str, at: int, sent_start: int) -> bool:
                 last[0] == sent_start or text[last[0] - 1].isspace() or text[last[0] - 1] in "(["))):
             continue
         closing = closers.search(text, at, limit)
-        if closing and _quote_continues(text, closing.end(), closing.end()):
+        if closing and (_quote_continues(text, closing.end(), _SPACES.match(text, closing.end()).end())
+                        or _short_title(text, sent_start, closing.end())):
             return True
     return False
+
+
+def _short_title(text: str, sent_start: int, end: int) -> bool:
+    """Whether a single quote closed at ``end`` opened at most ``_TITLE_CHARS`` before: a title or a name."""
+    opened = text.rfind("‘", sent_start, end)
+    if text[end - 1] != "’" or opened < 0 or end - 1 - opened > _TITLE_CHARS:
+        return False
+    said = text[opened + 1:end - 1]  # ‘…좋겠다.’ is a sentence quoted, not a title
+    return not (said.endswith(".") and KO_SENTENCE_ENDING.search(said.rstrip(".")))
 
 
 def _quote_continues(text: str, end: int, next_word: int) -> bool:
@@ -252,6 +276,8 @@ def _split_unpunctuated(text: str, start: int, end: int) -> list[tuple[int, int]
         finite = syllable % 28 in (4, 20) or m.group(1) in "있없이는"  # -ㄴ다, -ㅆ다, 있다, 없다, 이다, -는다
         if not finite or CLAUSE_WORDS.match(text, m.end()) or _inside_quote(text, sent_start, m.start()):
             continue
+        if text[sent_start:m.end()].split()[-1] in NOUNS_IN_DA or len(text[m.end():end].split()) == 1:
+            continue  # "자이언트 판다 푸바오.": a noun, or a one-word rest, is no sentence's end and next sentence
         pieces.append(strip_span(text, sent_start, m.end()))
         sent_start = m.end()
     pieces.append(strip_span(text, sent_start, end))
@@ -282,6 +308,6 @@ def _inside_quote(text: str, start: int, at: int) -> bool:
 def _word_before(text: str, dot: int, floor: int) -> str:
     """The word, dots included, that ends at the period at ``dot`` ("U.S" for "U.S.")."""
     i = dot
-    while i > floor and (text[i - 1].isalpha() or text[i - 1] == "."):
+    while i > floor and (text[i - 1].isalpha() or text[i - 1] in "./"):  # "M/s." too
         i -= 1
     return text[i:dot].strip(".")
