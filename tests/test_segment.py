@@ -135,6 +135,16 @@ def test_bracketed_bylines_are_split_off_the_lede(text, expected):
     assert texts(text) == expected
 
 
+def test_bylines_glued_inside_a_line_open_a_segment_however_many_there_are():
+    assert texts("반도체 수출 반등[테크일보=한별 기자] 수출이 늘었다.") == [
+        "반도체 수출 반등", "[테크일보=한별 기자]", "수출이 늘었다."]
+    # a photo credit stays with the caption it credits
+    assert texts("박지성 [사진=뉴스원]") == ["박지성 [사진=뉴스원]"]
+    # a scraped page that repeats one thousands of times is cut without recursion
+    page = "속보 " + "기사 [서울=뉴스원] " * 5000 + "끝났다."
+    assert len(texts(page)) == 10_001
+
+
 def test_an_email_after_the_last_sentence_is_its_own_segment():
     assert texts("금리는 소폭 내렸다. kimjh@newsco.kr") == ["금리는 소폭 내렸다.", "kimjh@newsco.kr"]
     assert texts("Rates fell slightly. j.kim@newsco.com") == ["Rates fell slightly.", "j.kim@newsco.com"]

@@ -92,9 +92,16 @@ def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _split_unit(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    glued = GLUED_DATELINE.search(text, start + 1, end)
-    if glued and _WORDY.search(text, start, glued.start()):
-        return _split_unit(text, start, glued.start()) + _split_unit(text, glued.start(), end)
+    """A hard unit's sentences: first cut before every bracketed dateline glued inside it (after words)."""
+    parts, last = [], start
+    for glued in GLUED_DATELINE.finditer(text, start + 1, end):
+        if _WORDY.search(text, last, glued.start()):
+            parts.append((last, glued.start()))
+            last = glued.start()
+    return [q for a, b in parts + [(last, end)] for q in _split_part(text, a, b)]
+
+
+def _split_part(text: str, start: int, end: int) -> list[tuple[int, int]]:
     pieces = []
     dateline = DATELINE.match(text, start, end)
     if dateline and _WORDY.search(text, dateline.end(), end):  # not "[사진=뉴시스] |"
