@@ -7,9 +7,11 @@ from collections.abc import Iterator
 import regex
 
 from ..types import Sentence
+from .quotes import (CLOSING_QUOTE, inside_brackets, inside_quote, line_limit, quote_continues, quote_runs_on,
+                     short_title)
 from .rules import (BOUNDARY, CLAUSE_WORDS, CLOSING_ABBREVIATIONS, CONTINUATIONS, DATE_FOLLOWERS, DATELINE,
                     DOTTED_DATE_END, DOTTED_INSIDE, ELLIPSIS, EMAIL, GLUED_DATELINE, INITIALS, KO_SENTENCE_ENDING,
-                    MAYBE_FINAL, NEVER_FINAL, NOUNS_IN_DA, OPENER_WORDS, QUOTE_PARTICLE, QUOTATIVE, REPORTING_CLAUSE, TERMINALS,
+                    MAYBE_FINAL, NEVER_FINAL, NOUNS_IN_DA, OPENER_WORDS, REPORTING_CLAUSE, TERMINALS,
                     UNPUNCTUATED_END)
 
 _LINE = regex.compile(r"[^\n\r\u2028\u2029]+")
@@ -19,13 +21,7 @@ _HANGUL = regex.compile(r"\p{Hangul}")
 _ENUMERATOR = regex.compile(r"\s*(?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,4})\.\s*$")
 _BEFORE_NUMBER = frozenset("no nos rs re jan feb mar apr jun jul aug sep sept oct nov dec vol p pp art ch fig".split())
 _QUOTES = "\"'”’»』」"
-# quote marks by kind: all of them, the openers, and a pattern finding the closers
-_QUOTE_KINDS = (("“”\"『』「」", "“『「", regex.compile(r"[”\"』」]")), ("‘’'", "‘", regex.compile(r"[’']")))
-_CLOSING_QUOTE = regex.compile(r"[”\"』」]")
-_TITLE_CHARS = 20  # a single-quoted span no longer than this is a title or a name
 _WORDY = regex.compile(r"[\p{L}\p{N}]")
-_SPACES = regex.compile(r"[ \t\u00a0]*")  # not across a line break
-_QUOTE_REACH = 300  # characters a quoted title or quoted speech may run on after a terminal inside it
 _LATIN_START = regex.compile(r"[\"“‘']?\p{Lu}\p{Ll}|\p{Lu}{2,}[ \p{Lu}]*:")  # "The", "PHOTO:" (a glued credit)
 _TOKEN = regex.compile(r"\S+")
 _LAST_SPACE = regex.compile(r"\s+(?!.*\s)", regex.DOTALL)
@@ -129,18 +125,18 @@ def _cut(text: str, m: regex.Match, sent_start: int) -> int | None:
     after = m.end("close")
     if ELLIPSIS.fullmatch(term) and _ellipsis_inside(text, m, sent_start):
         return None
-    if text[m.start() - 1:m.start()] == "(" and close.startswith(")") or text.startswith("등 ", m.end()):
+    if (text[m.start() - 1:m.start()] == "(" and close.startswith(")")) or text.startswith("등 ", m.end()):
         return None  # an aside "‘희망고문'(?) 하기도"; "…힘들까? 등 5권": "등" (and the like) never opens a sentence
     quoted = bool(close) and any(q in close for q in _QUOTES)
     if quoted and (_HANGUL.match(nxt) or nxt == "("):
         # “…했다.”라고 말했다, 『…가는가?』를 and ‘놀면 뭐하니?’(연출 …)는 continue; “…했다.” 그는 … does not.
-        return None if _quote_continues(text, after, m.end()) or _short_title(text, sent_start, after) else after
-    if _HANGUL.match(prev) and _quote_runs_on(text, m.start(), sent_start):
+        return None if quote_continues(text, after, m.end()) or short_title(text, sent_start, after) else after
+    if _HANGUL.match(prev) and quote_runs_on(text, m.start(), sent_start):
         return None
     if term == "." and (DOTTED_INSIDE.match(text, m.start()) or (
             DOTTED_DATE_END.search(text, sent_start, m.end("term")) and DATE_FOLLOWERS.match(text, m.end()))):
         return None
-    if _inside_brackets(text, m.end("close"), sent_start):
+    if inside_brackets(text, m.end("close"), sent_start):
         return None  # "보도자료(2023.10.23. 현장방문)", "(표1. 2025년 예산)"
     if not m.group("space"):
         if _HANGUL.match(prev):  # Korean runs sentences together without a space ("말했다.그는", "밝혔다.KT는"),
@@ -193,64 +189,14 @@ def _ellipsis_inside(text: str, m: regex.Match, sent_start: int) -> bool:
         return False
     if _HANGUL.match(prev):
         return not m.group("space") or not KO_SENTENCE_ENDING.search(text, sent_start, m.start())
-    if _inside_quote(text, sent_start, m.start()) and _CLOSING_QUOTE.search(text, m.end(), _line_limit(text, m.end())):
+    if inside_quote(text, sent_start, m.start()) and CLOSING_QUOTE.search(text, m.end(), line_limit(text, m.end())):
         return True  # “Plan B… There’s a lot …”: an ellipsis inside a quote that closes later is a pause
     return prev in _QUOTES and bool(_HANGUL.match(nxt))
 
 
-def _inside_brackets(text: str, at: int, sent_start: int) -> bool:
-    """Whether ``at`` (after a run of punctuation and its closers) lies inside a bracket that closes later
-    on its line: a sentence never ends there."""
-    limit = _line_limit(text, at)
-    for opener, closer in ("()", "[]"):
-        if text.count(opener, sent_start, at) > text.count(closer, sent_start, at) and text.find(closer, at, limit) >= 0:
-            return True
-    return False
 
 
-def _quote_runs_on(text: str, at: int, sent_start: int) -> bool:
-    """Whether the terminal at ``at`` lies inside a quote that closes, later on its line, into the rest of a
-    sentence: a particle or a bracket glued to the closing mark (“그래, 가자! 가서 쏘자!”라고 맞장구쳤다,
-    ‘출발! 비디오 여행’은), or a quotative after it (“…잘한다. 진짜 명품드라마!” 등). A quote that closes and stands alone is cut inside as usual.
 
-    A quote is open when the last quote mark of its kind before ``at`` opens one: a curly opener, or a
-    straight mark after a space (news text mixes “…" freely, so marks are not counted in pairs).
-    A short single-quoted span is a title or a name, whatever follows it (‘아빠! 어디가?’ ‘슈퍼맨이…’,
-    ‘너의 이름은.’ 신카이 마코토 감독).
-    """
-    limit = _line_limit(text, at)
-    for marks, openers, closers in _QUOTE_KINDS:
-        last = max((text.rfind(q, sent_start, at), q) for q in marks)
-        if last[0] < 0 or not (last[1] in openers or (last[1] in "\"'" and (
-                last[0] == sent_start or text[last[0] - 1].isspace() or text[last[0] - 1] in "(["))):
-            continue
-        closing = closers.search(text, at, limit)
-        if closing and (_quote_continues(text, closing.end(), _SPACES.match(text, closing.end()).end())
-                        or _short_title(text, sent_start, closing.end())):
-            return True
-    return False
-
-
-def _short_title(text: str, sent_start: int, end: int) -> bool:
-    """Whether a single quote closed at ``end`` opened at most ``_TITLE_CHARS`` before: a title or a name."""
-    opened = text.rfind("‘", sent_start, end)
-    if text[end - 1] != "’" or opened < 0 or end - 1 - opened > _TITLE_CHARS:
-        return False
-    said = text[opened + 1:end - 1]  # ‘…좋겠다.’ is a sentence quoted, not a title
-    return not (said.endswith(".") and KO_SENTENCE_ENDING.search(said.rstrip(".")))
-
-
-def _quote_continues(text: str, end: int, next_word: int) -> bool:
-    """Whether a quote closed at ``end`` runs on into its sentence: a bracket or a particle glued to the
-    closing mark, or a quotative particle at ``next_word`` (after the spaces that follow the mark, if any)."""
-    return text[end:end + 1] == "(" or bool(QUOTE_PARTICLE.match(text, end)) or bool(QUOTATIVE.match(text, next_word))
-
-
-def _line_limit(text: str, at: int) -> int:
-    """How far a quote or bracket open at ``at`` may run on before it closes: the end of its line, at most
-    ``_QUOTE_REACH`` characters on."""
-    line_end = text.find("\n", at)
-    return min(at + _QUOTE_REACH, line_end if line_end >= 0 else len(text))
 
 
 def _joined_latin(text: str, m: regex.Match, sent_start: int) -> int | None:
@@ -281,7 +227,7 @@ def _split_unpunctuated(text: str, start: int, end: int) -> list[tuple[int, int]
     for m in UNPUNCTUATED_END.finditer(text, start, end):
         syllable = ord(m.group(1)) - 0xAC00
         finite = syllable % 28 in (4, 20) or m.group(1) in "있없이는"  # -ㄴ다, -ㅆ다, 있다, 없다, 이다, -는다
-        if not finite or CLAUSE_WORDS.match(text, m.end()) or _inside_quote(text, sent_start, m.start()):
+        if not finite or CLAUSE_WORDS.match(text, m.end()) or inside_quote(text, sent_start, m.start()):
             continue
         if text[sent_start:m.end()].split()[-1] in NOUNS_IN_DA or len(text[m.end():end].split()) == 1:
             continue  # "자이언트 판다 푸바오.": a noun, or a one-word rest, is no sentence's end and next sentence
@@ -306,10 +252,6 @@ def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
     pieces.append((start, end))
     return pieces
 
-
-def _inside_quote(text: str, start: int, at: int) -> bool:
-    span = text[start:at]
-    return span.count("“") > span.count("”") or span.count("‘") > span.count("’") or span.count('"') % 2 == 1
 
 
 def _word_before(text: str, dot: int, floor: int) -> str:
