@@ -15,7 +15,10 @@ tuned on), the real-page traps of data/segmentation_real.jsonl (excerpts of stor
 pages where align's segmenter erred when they were collected, split by outlet like the
 debris bank: the rules were fixed on the fit half's, the held half's are only reported; they
 were chosen where align erred, so the other segmenters' figures on them are not comparable),
-and the time from import to first result in a fresh process.
+and the time from import to first result in a fresh process. Last, per segmenter, boundary
+P/R/F1 on data/segmentation_sample.jsonl: passages of real pages taken as they came (not where
+anyone erred), split by a reader who ran no segmenter, halves by outlet as above: the one
+real-page figure where the other segmenters' are comparable.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ CASES = HERE.parent / "tests" / "data" / "segmentation_cases.jsonl"
 # the traps of issue 16, written by someone who never saw the segmenter's rules: never tuned on
 HELD_OUT = HERE / "data" / "segmentation_heldout.jsonl"
 REAL = HERE / "data" / "segmentation_real.jsonl"
+SAMPLE = HERE / "data" / "segmentation_sample.jsonl"
 
 
 def segmenters(lang: str) -> dict:
@@ -174,6 +178,22 @@ def hard_cases(lang: str, func, path: Path = CASES, half: str | None = None) -> 
     return ok, len(mine)
 
 
+def sample_scores(lang: str, func, half: str) -> dict:
+    """Boundary P/R/F1 over the blind sample's passages of ``lang`` whose outlet falls in ``half``."""
+    from realdata import half as half_of
+    cases = [json.loads(x) for x in SAMPLE.read_text("utf-8").splitlines() if x.strip()]
+    tp = fp = fn = 0
+    passages = 0
+    for case in cases:
+        if case["lang"] != lang or half_of(case["outlet"]) != half:
+            continue
+        passages += 1
+        gold, predicted = boundaries(case["sentences"])[0], boundaries(func(case["text"]))[0]
+        tp, fp, fn = tp + len(gold & predicted), fp + len(predicted - gold), fn + len(gold - predicted)
+    p, r = tp / max(1, tp + fp), tp / max(1, tp + fn)
+    return {"passages": passages, "P": p, "R": r, "F1": 2 * p * r / max(1e-9, p + r)}
+
+
 def main():
     from docs import shared_data_here
     if not shared_data_here():
@@ -197,6 +217,12 @@ def main():
                 print(f"{name:<18} {mode:<5} {r['P']:>6.3f} {r['R']:>6.3f} {r['F1']:>6.3f} {r['exact']:>6.3f} "
                       f"{speed:>10,.0f} {startup:>12.3f} {ok:>5}/{total} {held_ok:>9}/{held_total} "
                       f"{real[0][0]:>5}/{real[0][1]} {real[1][0]:>6}/{real[1][1]}")
+        if SAMPLE.exists():
+            print(f"{lang}: real pages taken as they came (data/segmentation_sample.jsonl), boundary P/R/F1")
+            for name, (_, func) in segmenters(lang).items():
+                row = " ".join(f"{half} {f['passages']:>2} passages {f['P']:.3f} {f['R']:.3f} {f['F1']:.3f}"
+                               for half, f in ((h, sample_scores(lang, func, h)) for h in ("fit", "held")))
+                print(f"{name:<18} {row}")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Real pages for the benchmarks: the labelled debris bank and the real article pairs (not a test).
 
-    python benchmarks/realdata.py check      # validate the bank, the real pairs and the real-page traps
+    python benchmarks/realdata.py check      # validate the bank, the real pairs, the traps and the passages
 
 Both are taken from real scraped news pages, as scraped (menus, buttons, bylines and all),
 and labelled by hand. Each record names its source, and its ``group`` (the outlet, or the
@@ -221,14 +221,16 @@ def main(argv: list[str]) -> int:
         pairs = load_pairs()
         print(f"real pairs: {len(pairs)}, {sum(len(p.gold) for p in pairs)} gold beads, "
               f"{sum(p.half == 'fit' for p in pairs)} in the fit half")
-    traps = DATA / "segmentation_real.jsonl"
-    if traps.exists():
-        cases = [json.loads(line) for line in traps.read_text("utf-8").splitlines() if line.strip()]
-        for case in cases:
-            if "".join("".join(case["sentences"]).split()) != "".join(case["text"].split()):
-                raise ValueError(f"{traps.name}: {case['id']}: the sentences do not give back the text")
-        print(f"real-page segmentation traps: {len(cases)} from {len({c['outlet'] for c in cases})} outlets, "
-              f"{sum(half(c['outlet']) == 'fit' for c in cases)} in the fit half")
+    for name, what in (("segmentation_real.jsonl", "real-page segmentation traps"),
+                       ("segmentation_sample.jsonl", "real passages taken as they came")):
+        path = DATA / name
+        if path.exists():
+            cases = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+            for case in cases:
+                if "".join("".join(case["sentences"]).split()) != "".join(case["text"].split()):
+                    raise ValueError(f"{name}: {case['id']}: the sentences do not give back the text")
+            print(f"{what}: {len(cases)} from {len({c['outlet'] for c in cases})} outlets, "
+                  f"{sum(half(c['outlet']) == 'fit' for c in cases)} in the fit half")
     return 0
 
 
