@@ -131,7 +131,7 @@ def test_report_prints_coverage_leftovers_and_flags(runner):
     assert "omissions (Korean with no English): 1" in result.stderr
     assert "국내 디지털 성범죄는 꾸준히 늘고 있다." in result.stderr
     assert "numbers differ: 3천201 in Korean, 3,021 in English" in result.stderr
-    assert "leftovers: 12 (copyright 3" in result.stderr
+    assert "leftovers: 11 (byline 2, copyright 2" in result.stderr
 
 
 def test_drop_sets_debris_aside_in_a_leftovers_file_so_nothing_is_lost(runner, tmp_path):

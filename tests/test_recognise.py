@@ -57,8 +57,7 @@ STORY = {
 FURNITURE = {
     "en": {"Skip to main content": "ui", "World | Business | Tech | Culture | Opinion": "ui",
            "By Dana Whitfield": "byline", "Published 14 March 2025, 09:12 GMT": "timestamp",
-           "Share this story": "ui", "© 2025 Morning Ledger Media Group.": "copyright",
-           "All rights reserved.": "copyright"},
+           "Share this story": "ui", "© 2025 Morning Ledger Media Group. All rights reserved.": "copyright"},
     "ko": {"본문 바로가기": "ui", "정치 | 경제 | 사회 | 국제 | 문화 | 오피니언": "ui",
            "입력 2025.03.14 09:12 수정 2025.03.14 10:30": "timestamp", "김도윤 기자 dykim@hanbit.example": "byline",
            "기사 공유하기": "ui", "Copyright ⓒ 한빛일보 무단전재 및 재배포 금지": "copyright"},

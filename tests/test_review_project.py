@@ -316,7 +316,7 @@ def test_a_state_change_from_another_origin_is_refused_and_changes_nothing(serve
 
 
 def test_a_stale_or_invalid_edit_is_refused_with_the_reason_and_the_current_state(server):
-    status, _, body = request(server.url + "api/edit", "POST", {"op": "merge", "args": {"i": 20}, "version": 0})
+    status, _, body = request(server.url + "api/edit", "POST", {"op": "merge", "args": {"i": 19}, "version": 0})
     assert status == 409 and "no next bead" in json.loads(body)["error"]
     status, _, _ = request(server.url + "api/edit", "POST", {"op": "accept", "args": {"i": 0}, "version": 0})
     assert status == 200

@@ -21,7 +21,7 @@ BOUNDARY = regex.compile(
 NEVER_FINAL = frozenset("""
 mr mrs ms dr prof gen sen sens rep reps gov lt col sgt capt cmdr adm maj brig cpl pvt supt insp det atty amb
 mt ft rev hon pres vs v e.g i.e cf approx est dept univ assn bros fig figs vol vols art arts pp p
-engr arc barr alh usec asec gat m/s msgr fr ph pty sdn
+engr arc barr alh usec asec gat m/s msgr fr ph pty sdn asst
 no nos op ch sec para jan feb mar apr jun jul aug sep sept oct nov dec
 """.split())
 
@@ -91,6 +91,14 @@ NOUNS_IN_DA = frozenset("판다 혼다 우간다 르완다 어젠다 아젠다 �
 CLAUSE_WORDS = regex.compile(r"\s+(?:보니|보면|보다|하더라도|해도|하여도|치더라도|치고|싶|말고|하면|하니|하는|하고|하며"
                              r"|한들|할지라도|해서|하여)")
 
+# A Korean line that stops on a comma, a connective ending or a case particle is a sentence hard-wrapped
+# mid-way (broadcast scripts, old letters: "…관광객 증가세에 힘입어\n최단기간 800만 명을 …"); a headline ends
+# on a noun, and nouns that end like these (마을, 회의, 결과, 광고, 측면) are left out.
+KO_LINE_GOES_ON = regex.compile(
+    r"(?:(?<=\p{Hangul})(?:를|을|은|는|에|며)|(?<=[\p{Hangul}\s])(?:는데|지만|면서|으며|하며|하고|되고|있고|했고|하여|해서"
+    r"|에서|에게|으로|부터|까지|처럼|에는|에도|따르면|하면|되면|으면|위해|대해|통해|의해|인해|따라|앞두고|힘입어)),?$"
+    r"|(?<!다),$")  # "…착수했다,": a sentence with a slip of the key
+
 # A Korean ellipsis ends a sentence only after a sentence ending ("글쎄요… 잘 모르겠어요"); after a
 # noun or a clause it is a pause or a headline's separator ("강한 우려…도발 멈추고", "조작된 사진... SBS").
 ELLIPSIS = regex.compile(r"(?:…|\.{2,})+")
@@ -102,7 +110,8 @@ KO_SENTENCE_ENDING = regex.compile(rf"(?:{KO_ENDINGS})$")
 # "(서울=연합뉴스) 홍길동 기자 =", "[서울=뉴시스]", "[조이뉴스24 김지영 기자]", "[인사이트] 지동현 기자 =",
 # "[Asia Economy Reporter Seo So-jeong]", "SEOUL, Nov. 24 (Yonhap) --", "SISTERS, Ore. (KTVZ) –", "WASHINGTON —",
 # "RICHMOND, Ky. —";
-# and an unbracketed photo credit before the story's first sentence ("▲ 사진=고성군 강원 고성군은 …").
+# an unbracketed byline ("한국시사경제 김태훈 기자 |") and an unbracketed photo credit before the story's first
+# sentence ("▲ 사진=고성군 강원 고성군은 …").
 # a Korean outlet's name ends in one of these: "[충북일보]", "[국회의정저널]"
 _OUTLET = "일보|신문|뉴스|저널|방송|타임즈|타임스|통신|데일리|투데이|미디어|매거진|닷컴"
 DATELINE = regex.compile(
@@ -115,6 +124,7 @@ DATELINE = regex.compile(
       | \p{Lu}[\p{Lu} .'-]{1,40},\s+(?:\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}\s+|\p{Lu}\p{Ll}{1,4}\.\s+)?\([\p{L} ]{2,20}\)\s*(?:--|—|–|-)
       | \p{Lu}[\p{Lu} .'-]{1,40}\s+\([\p{L} ]{2,20}\)\s*(?:--|—|–|-)
       | [\[【]\s*\p{Hangul}[\p{L}\d ]{0,12}(?:OUTLET)\s*[\]】]
+      | \p{Hangul}[\p{L}\d]{1,15}\s+\p{Hangul}{2,4}\s*(?:선임|수석)?(?:기자|특파원)\s*[|=]
       | [▲△]?\s*(?:사진|그래픽|자료)\s*=\s*[^\s()\[\]]+(?:\s+제공)?(?=\s)
       | \p{Lu}{2,}(?:[ .'-]+\p{Lu}{2,})*\.?(?:,\s+\p{Lu}[\p{L}.]{1,15}(?:\ \p{Lu}[\p{L}.]{1,15})?)?\s+(?:--|—|–)(?=\s+[\p{Lu}"“‘'])
     )""".replace("OUTLET", _OUTLET),
@@ -126,6 +136,9 @@ DATELINE = regex.compile(
 # (cut before it; the line's opener rule then cuts after it). Not a photo credit: "박인비 [사진=AP/뉴시스]" is one caption.
 GLUED_DATELINE = regex.compile(r"[\[【]\s*(?!사진|그래픽|자료|영상)\p{Hangul}(?:[^\[\]【】=\n]{0,20}=[^\[\]【】\n]{1,30}|[\p{L}\d ]{0,12}(?:"
                             + _OUTLET + r")\s*)[\]】]")
+
+# A copyright notice is one segment whatever stops it holds ("Copyright Ⓒ 채널A. All rights reserved. 무단 전재 …").
+COPYRIGHT = regex.compile(r"(?i:copyright\b)|\(C\)\s|[©ⓒⒸ]")  # "(c)" opens a list's third item
 
 # An e-mail address: after a sentence's final punctuation it starts a byline of its own
 # ("…보합을 기록했다. paq@heraldcorp.com"), though it opens in lower case.

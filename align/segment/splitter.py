@@ -9,9 +9,9 @@ import regex
 from ..types import Sentence
 from .quotes import (CLOSING_QUOTE, inside_brackets, inside_quote, line_limit, quote_continues, quote_runs_on,
                      short_title)
-from .rules import (BOUNDARY, CLAUSE_WORDS, CLOSING_ABBREVIATIONS, CONTINUATIONS, DATE_FOLLOWERS, DATELINE,
-                    DOTTED_DATE_END, DOTTED_INSIDE, ELLIPSIS, EMAIL, GLUED_DATELINE, INITIALS, KO_SENTENCE_ENDING,
-                    MAYBE_FINAL, NEVER_FINAL, NOUNS_IN_DA, OPENER_WORDS, REPORTING_CLAUSE, TERMINALS,
+from .rules import (BOUNDARY, CLAUSE_WORDS, CLOSING_ABBREVIATIONS, CONTINUATIONS, COPYRIGHT, DATE_FOLLOWERS,
+                    DATELINE, DOTTED_DATE_END, DOTTED_INSIDE, ELLIPSIS, EMAIL, GLUED_DATELINE, INITIALS,
+                    KO_LINE_GOES_ON, KO_SENTENCE_ENDING, MAYBE_FINAL, NEVER_FINAL, NOUNS_IN_DA, OPENER_WORDS, REPORTING_CLAUSE, TERMINALS,
                     UNPUNCTUATED_END)
 
 _LINE = regex.compile(r"[^\n\r\u2028\u2029]+")
@@ -57,7 +57,7 @@ def _units(text: str, soft_wraps: bool) -> Iterator[tuple[int, int, int]]:
         if s == e:
             continue
         blank_gap = _BLANK_LINE.search(text, prev_end, m.start()) is not None
-        if unit and not blank_gap and soft_wraps and _is_soft_wrap(text, unit[1], s):
+        if unit and not blank_gap and soft_wraps and _is_soft_wrap(text, unit[0], unit[1], s):
             unit = (unit[0], e)
         else:
             if unit:
@@ -69,10 +69,13 @@ def _units(text: str, soft_wraps: bool) -> Iterator[tuple[int, int, int]]:
         yield unit[0], unit[1], paragraph
 
 
-def _is_soft_wrap(text: str, prev_end: int, next_start: int) -> bool:
-    """A line break inside a sentence: no final punctuation before, lower case after."""
+def _is_soft_wrap(text: str, prev_start: int, prev_end: int, next_start: int) -> bool:
+    """A line break inside a sentence: no final punctuation before, lower case after; or a Korean line of a
+    few words that stops where a sentence cannot (``KO_LINE_GOES_ON``) before a Korean one."""
     last = text[prev_end - 1]
     first = text[next_start]
+    if _HANGUL.match(first) and KO_LINE_GOES_ON.search(text, max(prev_start, prev_end - 8), prev_end):
+        return len(text[prev_start:prev_end].split()) >= 2
     # a Korean line is never hard-wrapped before a Latin word: "두번째 원정\nkt wiz는" are two lines
     return (last not in TERMINALS and last not in _QUOTES and not _HANGUL.match(last) and first.isascii()
             and first.islower())
@@ -105,7 +108,7 @@ def _split_part(text: str, start: int, end: int) -> list[tuple[int, int]]:
         start = dateline.end()
     sent_start = start
     for m in BOUNDARY.finditer(text, start, end):
-        if m.end() >= end:
+        if m.end() >= end or COPYRIGHT.match(text, sent_start):
             break
         cut = _cut(text, m, sent_start)
         if cut is not None:
@@ -180,11 +183,11 @@ def _opens_sentence(text: str, at: int, abbreviation: str) -> bool:
 def _ellipsis_inside(text: str, m: regex.Match, sent_start: int) -> bool:
     """A Korean ellipsis that is a pause or a headline's separator, not a sentence's end: after a noun or
     a clause ("강한 우려…도발 멈추고"), glued to the next word ("웃을까…불확실한"), after a quote
-    ("“뭐 하세요”… 조업 강행"), or before a straight quote that opens ("늘려..."심의에"); and any ellipsis
+    ("“뭐 하세요”… 조업 강행"), or before a straight quote that opens ("늘려..."심의에", "충돌…'만취"); and any ellipsis
     inside a quote that closes later on its line."""
     prev, nxt = text[m.start() - 1] if m.start() > sent_start else "", text[m.end()]
     close = m.group("close")
-    opening = close == '"' and text.count('"', sent_start, m.start()) % 2 == 0
+    opening = close in ('"', "'") and text.count(close, sent_start, m.start()) % 2 == 0
     if close and not opening:
         return False
     if _HANGUL.match(prev):
