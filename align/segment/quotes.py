@@ -64,6 +64,7 @@ def quote_continues(text: str, end: int, next_word: int) -> bool:
 
 
 def inside_quote(text: str, start: int, at: int) -> bool:
+    """Whether a quote opened between ``start`` and ``at`` is still open at ``at`` (marks counted)."""
     span = text[start:at]
     return span.count("“") > span.count("”") or span.count("‘") > span.count("’") or span.count('"') % 2 == 1
 

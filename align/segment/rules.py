@@ -87,7 +87,7 @@ DATE_FOLLOWERS = regex.compile(r"[(~\d]|오전|오후|부터|까지|자\b|(?:선
 # ("하다 보니", "왔다 하더라도").
 UNPUNCTUATED_END = regex.compile(r"(?<=(\p{Hangul}))다(?=\s+[\p{Hangul}“‘\"'(\[])")
 # Nouns (mostly loanwords) that end in a syllable UNPUNCTUATED_END takes for a verb's -ㄴ다 ("자이언트 판다 푸바오")
-NOUNS_IN_DA = frozenset("판다 혼다 우간다 르완다 어젠다 아젠다 프로파간다 베란다  아나콘다".split())
+NOUNS_IN_DA = frozenset("판다 혼다 우간다 르완다 어젠다 아젠다 프로파간다 베란다 아나콘다".split())
 CLAUSE_WORDS = regex.compile(r"\s+(?:보니|보면|보다|하더라도|해도|하여도|치더라도|치고|싶|말고|하면|하니|하는|하고|하며"
                              r"|한들|할지라도|해서|하여)")
 
@@ -106,14 +106,15 @@ ELLIPSIS = regex.compile(r"(?:…|\.{2,})+")
 KO_ENDINGS = "다|요|까|죠|네|군|라|자|음|함|됨|임"
 KO_SENTENCE_ENDING = regex.compile(rf"(?:{KO_ENDINGS})$")
 
+# A Korean outlet's tag in square brackets: its name ends in one of these ("[충북일보]", "[국회의정저널]").
+_OUTLET_TAG = r"[\[【]\s*\p{Hangul}[\p{L}\d ]{0,12}(?:일보|신문|뉴스|저널|방송|타임즈|타임스|통신|데일리|투데이|미디어|매거진|닷컴)\s*[\]】]"
+
 # Datelines and bylines that open a news story and belong to no sentence:
 # "(서울=연합뉴스) 홍길동 기자 =", "[서울=뉴시스]", "[조이뉴스24 김지영 기자]", "[인사이트] 지동현 기자 =",
 # "[Asia Economy Reporter Seo So-jeong]", "SEOUL, Nov. 24 (Yonhap) --", "SISTERS, Ore. (KTVZ) –", "WASHINGTON —",
 # "RICHMOND, Ky. —";
 # an unbracketed byline ("한국시사경제 김태훈 기자 |") and an unbracketed photo credit before the story's first
 # sentence ("▲ 사진=고성군 강원 고성군은 …").
-# a Korean outlet's name ends in one of these: "[충북일보]", "[국회의정저널]"
-_OUTLET = "일보|신문|뉴스|저널|방송|타임즈|타임스|통신|데일리|투데이|미디어|매거진|닷컴"
 DATELINE = regex.compile(
     r"""(?:
         [(\[【<]\s*[^()\[\]【】<>=\n]{1,20}=[^()\[\]【】<>\n]{1,30}[)\]】>]
@@ -123,19 +124,19 @@ DATELINE = regex.compile(
       | [(\[]\s*[^()\[\]<>=\n]{0,30}\b(?:Staff\ )?(?:Reporter|Correspondent|Writer)\b[^()\[\]<>=\n]{1,30}[)\]]
       | \p{Lu}[\p{Lu} .'-]{1,40},\s+(?:\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}\s+|\p{Lu}\p{Ll}{1,4}\.\s+)?\([\p{L} ]{2,20}\)\s*(?:--|—|–|-)
       | \p{Lu}[\p{Lu} .'-]{1,40}\s+\([\p{L} ]{2,20}\)\s*(?:--|—|–|-)
-      | [\[【]\s*\p{Hangul}[\p{L}\d ]{0,12}(?:OUTLET)\s*[\]】]
+      | OUTLET_TAG
       | \p{Hangul}[\p{L}\d]{1,15}\s+\p{Hangul}{2,4}\s*(?:선임|수석)?(?:기자|특파원)\s*[|=]
       | [▲△]?\s*(?:사진|그래픽|자료)\s*=\s*[^\s()\[\]]+(?:\s+제공)?(?=\s)
       | \p{Lu}{2,}(?:[ .'-]+\p{Lu}{2,})*\.?(?:,\s+\p{Lu}[\p{L}.]{1,15}(?:\ \p{Lu}[\p{L}.]{1,15})?)?\s+(?:--|—|–)(?=\s+[\p{Lu}"“‘'])
-    )""".replace("OUTLET", _OUTLET),
+    )""".replace("OUTLET_TAG", _OUTLET_TAG),
     regex.VERBOSE,
 )
 
 # A dateline, byline or outlet tag in square brackets glued to the headline before it, inside a line:
 # "…점유율 합산 11.8%[더구루=윤진웅 기자] 현대자동차·기아가 …", "…지정 운영 [국회의정저널] 경북교육청은 …"
 # (cut before it; the line's opener rule then cuts after it). Not a photo credit: "박인비 [사진=AP/뉴시스]" is one caption.
-GLUED_DATELINE = regex.compile(r"[\[【]\s*(?!사진|그래픽|자료|영상)\p{Hangul}(?:[^\[\]【】=\n]{0,20}=[^\[\]【】\n]{1,30}|[\p{L}\d ]{0,12}(?:"
-                            + _OUTLET + r")\s*)[\]】]")
+GLUED_DATELINE = regex.compile(r"[\[【]\s*(?!사진|그래픽|자료|영상)\p{Hangul}[^\[\]【】=\n]{0,20}=[^\[\]【】\n]{1,30}[\]】]|"
+                            + _OUTLET_TAG)
 
 # A copyright notice is one segment whatever stops it holds ("Copyright Ⓒ 채널A. All rights reserved. 무단 전재 …").
 COPYRIGHT = regex.compile(r"(?i:copyright\b)|\(C\)\s|[©ⓒⒸ]")  # "(c)" opens a list's third item

@@ -11,8 +11,8 @@ from .quotes import (CLOSING_QUOTE, inside_brackets, inside_quote, line_limit, q
                      short_title)
 from .rules import (BOUNDARY, CLAUSE_WORDS, CLOSING_ABBREVIATIONS, CONTINUATIONS, COPYRIGHT, DATE_FOLLOWERS,
                     DATELINE, DOTTED_DATE_END, DOTTED_INSIDE, ELLIPSIS, EMAIL, GLUED_DATELINE, INITIALS,
-                    KO_LINE_GOES_ON, KO_SENTENCE_ENDING, MAYBE_FINAL, NEVER_FINAL, NOUNS_IN_DA, OPENER_WORDS, REPORTING_CLAUSE, TERMINALS,
-                    UNPUNCTUATED_END)
+                    KO_LINE_GOES_ON, KO_SENTENCE_ENDING, MAYBE_FINAL, NEVER_FINAL, NOUNS_IN_DA, OPENER_WORDS,
+                    REPORTING_CLAUSE, TERMINALS, UNPUNCTUATED_END)
 
 _LINE = regex.compile(r"[^\n\r\u2028\u2029]+")
 _BLANK_LINE = regex.compile(r"\n[ \t\u3000]*\r?\n")
@@ -197,11 +197,6 @@ def _ellipsis_inside(text: str, m: regex.Match, sent_start: int) -> bool:
     return prev in _QUOTES and bool(_HANGUL.match(nxt))
 
 
-
-
-
-
-
 def _joined_latin(text: str, m: regex.Match, sent_start: int) -> int | None:
     """A Latin-script sentence run into the next without a space ("rose 3%.The won"), not a name or address."""
     prev = text[m.start() - 1] if m.start() > sent_start else ""
@@ -254,7 +249,6 @@ def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
         start = strip_span(text, cut, end)[0]
     pieces.append((start, end))
     return pieces
-
 
 
 def _word_before(text: str, dot: int, floor: int) -> str:
