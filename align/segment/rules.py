@@ -22,6 +22,7 @@ NEVER_FINAL = frozenset("""
 mr mrs ms dr prof gen sen sens rep reps gov lt col sgt capt cmdr adm maj brig cpl pvt supt insp det atty amb
 mt ft rev hon pres vs v e.g i.e cf approx est dept univ assn bros fig figs vol vols art arts pp p
 engr arc barr alh usec asec gat m/s msgr fr ph pty sdn asst
+pfc spc ssgt tsgt msgt sfc cpt ens cmdt
 no nos op ch sec para jan feb mar apr jun jul aug sep sept oct nov dec
 """.split())
 
