@@ -27,6 +27,16 @@ from align.leftovers import classify_debris
     ("SEOUL, Nov. 24 (Yonhap) --", "dateline"),
     ("▶ 관련기사: 서울 택시 기본요금 4천800원으로 인상", "related"),
     ("A man walks past a display of televisions in Seoul on Monday. (Yonhap)", "caption"),
+    # standing notes of the trade, whatever the outlet
+    ("※ 외부 기고는 본지의 편집 방향과 다를 수 있습니다.", "notice"),
+    ("본 기사는 투자 참고용이며, 투자 판단의 최종 책임은 투자자 본인에게 있습니다.", "notice"),
+    ("* 이 기사는 지역신문발전기금을 지원받아 작성되었습니다.", "notice"),
+    ("[알려왔습니다] 지난달 12일자 보도와 관련해 해당 업체는 사실이 아니라고 알려왔습니다.", "notice"),
+    ("The opinions expressed in this column are those of the author and do not reflect the paper's views.",
+     "notice"),
+    ("Editor's note: Names have been changed to protect the family.", "notice"),
+    ("This story was originally published by CalMatters and is republished with permission.", "notice"),
+    ("Got a tip? Email the newsroom at tips@example.com.", "notice"),
 ])
 def test_debris_is_named(text, category):
     assert classify_debris(text)[0] == category
@@ -44,6 +54,12 @@ def test_debris_is_named(text, category):
     "오세훈 서울시장은 \"늦은 밤에도 시민들이 안전하게 집에 갈 수 있도록 하겠다\"고 말했다.",
     "Share prices rose 3 percent on Tuesday.",
     "Close to 3,000 people attended the rally.",
+    # news about disclaimers, articles and tips is news
+    "이 기사는 지난 3일 보도된 뒤 큰 파장을 일으켰다.",
+    "금감원은 투자자 보호를 위해 공시 기준을 바꾸겠다고 밝혔다.",
+    "He said the views expressed in the memo were his own.",
+    "The story was published on Monday and drew wide criticism.",
+    "Police said they had received a tip about the car.",
 ])
 def test_real_sentences_are_not_debris(text):
     assert classify_debris(text) is None
