@@ -17,6 +17,7 @@ out-of-fold precision reaches ``FIX_PRECISION``.
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 from datetime import date
@@ -142,12 +143,10 @@ def fit_variant(x, y, fold, pages):
     return first, second, held
 
 
-def main():
-    from align.embed import get_encoder
+def fit_model(encoder_name: str, x, v, y, categories, groups, pages) -> bytes:
+    """The weights file (as ``models/debris_model.npz`` holds it) fitted on the rows of :func:`fit_rows`."""
     from align.leftovers.features import NAMES
     from align.leftovers.recognise import CONTEXT, EMBEDDING_SCALE
-    encoder = get_encoder(None)
-    x, v, y, categories, groups, pages = fit_rows(encoder)
     mean, scale = x.mean(axis=0), x.std(axis=0)
     bias = NAMES.index("bias")
     mean[bias], scale[bias] = 0.0, 1.0
@@ -175,9 +174,17 @@ def main():
     meta = {"fitted_on": f"fit half of benchmarks/data/debris_bank ({len(set(pages))} pages, {len(order)} outlet "
                          f"groups, Korean and English), {date.today().isoformat()}",
             "features": list(NAMES), "context": list(CONTEXT), "categories": list(DEBRIS_LABELS),
-            "encoder": encoder.name, "dim": int(v.shape[1]),
+            "encoder": encoder_name, "dim": int(v.shape[1]),
             "fix": fix, "name": 0.5}
-    np.savez_compressed(MODEL, meta=np.array(json.dumps(meta)), mean=mean, scale=scale, **arrays)
+    out = io.BytesIO()
+    np.savez_compressed(out, meta=np.array(json.dumps(meta)), mean=mean, scale=scale, **arrays)
+    return out.getvalue()
+
+
+def main():
+    from align.embed import get_encoder
+    encoder = get_encoder(None)
+    MODEL.write_bytes(fit_model(encoder.name, *fit_rows(encoder)))
     print(f"written: {MODEL}")
 
 

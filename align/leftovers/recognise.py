@@ -119,7 +119,11 @@ class DebrisModel:
 @lru_cache(maxsize=1)
 def debris_model() -> DebrisModel:
     """The fitted networks of ``models/debris_model.npz``."""
-    raw = resources.files("align.models").joinpath("debris_model.npz").read_bytes()
+    return load_model(resources.files("align.models").joinpath("debris_model.npz").read_bytes())
+
+
+def load_model(raw: bytes) -> DebrisModel:
+    """A recogniser from the bytes of a weights file as ``benchmarks/fit_debris.py`` writes it."""
     data = dict(np.load(io.BytesIO(raw)))
     meta = json.loads(str(data["meta"]))
     if tuple(meta["features"]) != NAMES:
