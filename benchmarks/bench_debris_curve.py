@@ -12,6 +12,7 @@ is untouched. Takes a few minutes a share.
 
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
 
@@ -28,19 +29,19 @@ from fit_debris import fit_model, fit_rows  # noqa: E402
 @click.option("--shares", multiple=True, type=float, default=(1 / 3, 2 / 3, 1.0), show_default=True,
               help="Shares of the fit half's outlet groups to fit on.")
 def main(shares):
-    import importlib
-
     from align.embed import get_encoder
-    recognise = importlib.import_module("align.leftovers.recognise")  # the module: the package exports a function of that name
+    # the module itself: the package exports a function of the same name
+    recognise = importlib.import_module("align.leftovers.recognise")
     encoder = get_encoder(None)
     rows = fit_rows(encoder)
+    row_groups = rows[4]  # fit_rows: features, vectors, gold, categories, groups, pages
     held = {lang: [p for p in bank_pages(lang, encoder) if p[0].half == "held"] for lang in ("ko", "en")}
-    groups = sorted(set(rows[4]))
+    groups = sorted(set(row_groups))
     order = [groups[k] for k in np.random.default_rng(0).permutation(len(groups))]
     print(f"{'share':>5} {'groups':>6} {'segs':>6} {'lang':<4} {'P':>6} {'R':>6} {'F1':>6}")
     for share in sorted(shares):
         chosen = set(order[:max(1, round(share * len(order)))])
-        keep = np.array([g in chosen for g in rows[4]])
+        keep = np.array([g in chosen for g in row_groups])
         model = recognise.load_model(fit_model(encoder.name, *(column[keep] for column in rows)))
         recognise.debris_model = lambda: model  # what recognise() reads while this share is scored
         for lang, pages in held.items():

@@ -54,11 +54,18 @@ def test_debris_is_named(text, category):
     "오세훈 서울시장은 \"늦은 밤에도 시민들이 안전하게 집에 갈 수 있도록 하겠다\"고 말했다.",
     "Share prices rose 3 percent on Tuesday.",
     "Close to 3,000 people attended the rally.",
-    # news about disclaimers, articles and tips is news
+    # news about disclaimers, articles, corrections and tips is news
     "이 기사는 지난 3일 보도된 뒤 큰 파장을 일으켰다.",
-    "금감원은 투자자 보호를 위해 공시 기준을 바꾸겠다고 밝혔다.",
-    "He said the views expressed in the memo were his own.",
+    "해당 기사는 A씨가 직접 작성한 것으로 확인됐다.",
+    "해당 칼럼은 지난 5일 지면에 실렸다.",
+    "정정보도 청구 소송에서 법원은 원고 패소 판결을 내렸다.",
+    "금융당국은 투자 판단의 책임은 투자자 본인에게 있다고 강조했다.",
+    "전문가들은 증권사 리포트는 투자 참고용일 뿐이라고 지적했다.",
+    "He insisted the views expressed in the post are his own, not the party's.",
+    "Google said the opinions expressed in the leaked memo do not represent the company's values.",
+    "This report was published by the UN Human Rights Council on Tuesday and accuses both sides of war crimes.",
     "The story was published on Monday and drew wide criticism.",
+    "Do you have a tip for first-time buyers? Experts say start small.",
     "Police said they had received a tip about the car.",
 ])
 def test_real_sentences_are_not_debris(text):

@@ -22,9 +22,12 @@ NEVER_FINAL = frozenset("""
 mr mrs ms dr prof gen sen sens rep reps gov lt col sgt capt cmdr adm maj brig cpl pvt supt insp det atty amb
 mt ft rev hon pres vs v e.g i.e cf approx est dept univ assn bros fig figs vol vols art arts pp p
 engr arc barr alh usec asec gat m/s msgr fr ph pty sdn asst
-pfc spc ssgt tsgt msgt sfc cpt ens cmdt
 no nos op ch sec para jan feb mar apr jun jul aug sep sept oct nov dec
 """.split())
+
+# Military ranks, compared as written: in capitals they are acronyms that may end a sentence
+# ("a plant run by SPC. The company …", "referred to the SFC. Prosecutors …").
+RANKS = frozenset("Pfc Spc SSgt TSgt MSgt Cpt Ens Cmdt".split())
 
 # Abbreviations that end a sentence only when a typical sentence opener follows:
 # "the U.S. The ..." splits, "U.S. President ..." and "Samsung Electronics Co. said" do not.

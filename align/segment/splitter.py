@@ -11,7 +11,7 @@ from .quotes import (CLOSING_QUOTE, inside_brackets, inside_quote, line_limit, q
                      short_title)
 from .rules import (BOUNDARY, CLAUSE_WORDS, CLOSING_ABBREVIATIONS, CONTINUATIONS, COPYRIGHT, DATE_FOLLOWERS,
                     DATELINE, DOTTED_DATE_END, DOTTED_INSIDE, ELLIPSIS, EMAIL, GLUED_DATELINE, INITIALS,
-                    KO_LINE_GOES_ON, KO_SENTENCE_ENDING, MAYBE_FINAL, NEVER_FINAL, NOUNS_IN_DA, OPENER_WORDS,
+                    KO_LINE_GOES_ON, KO_SENTENCE_ENDING, MAYBE_FINAL, NEVER_FINAL, NOUNS_IN_DA, OPENER_WORDS, RANKS,
                     REPORTING_CLAUSE, TERMINALS, UNPUNCTUATED_END)
 
 _LINE = regex.compile(r"[^\n\r\u2028\u2029]+")
@@ -159,11 +159,16 @@ def _cut(text: str, m: regex.Match, sent_start: int) -> int | None:
     lower = word.lower()
     if lower in _BEFORE_NUMBER:
         return None if nxt.isdigit() else after
-    if lower in NEVER_FINAL:
+    if _title(word):
         return None
     if lower in MAYBE_FINAL or (len(word) == 1 and word.isupper()) or INITIALS.fullmatch(word):
         return after if _opens_sentence(text, m.end(), lower) else None
     return after
+
+
+def _title(word: str) -> bool:
+    """An abbreviation after which a period never ends a sentence ("Dr.", "Gen.", "SSgt.")."""
+    return word.lower() in NEVER_FINAL or word in RANKS
 
 
 def _opens_sentence(text: str, at: int, abbreviation: str) -> bool:
@@ -204,13 +209,14 @@ def _joined_latin(text: str, m: regex.Match, sent_start: int) -> int | None:
         return None
     if m.group("term") == "." and (prev.isupper() or len(_word_before(text, m.start(), sent_start)) == 1):
         return None  # U.S.A.The, initials
-    word = _word_before(text, m.start(), sent_start).lower()
+    written = _word_before(text, m.start(), sent_start)
+    word = written.lower()
     before = _TOKEN.search(text[:m.start()][::-1])
     after = _TOKEN.match(text, m.end())
     token = (before.group()[::-1] if before else "") + text[m.start():after.end()]
     if word in CLOSING_ABBREVIATIONS:
         return m.end("close") if _opens_sentence(text, m.end(), word) else None  # "7:52 a.m.Military officials"
-    if word in NEVER_FINAL or word in MAYBE_FINAL or "@" in token or "://" in token or "www" in token.lower():
+    if _title(written) or word in MAYBE_FINAL or "@" in token or "://" in token or "www" in token.lower():
         return None
     if regex.search(r"\.\p{Ll}{2,}\b", text[m.end():after.end()]):
         return None  # news.Naver.com
