@@ -11,8 +11,8 @@ from .quotes import (CLOSING_QUOTE, inside_brackets, inside_quote, line_limit, q
                      short_title)
 from .rules import (BOUNDARY, CLAUSE_WORDS, CLOSING_ABBREVIATIONS, CONTINUATIONS, COPYRIGHT, DATE_FOLLOWERS,
                     DATELINE, DOTTED_DATE_END, DOTTED_INSIDE, ELLIPSIS, EMAIL, GLUED_DATELINE, INITIALS,
-                    KO_LINE_GOES_ON, KO_SENTENCE_ENDING, MAYBE_FINAL, NEVER_FINAL, NOUNS_IN_DA, OPENER_WORDS, RANKS,
-                    REPORTING_CLAUSE, TERMINALS, UNPUNCTUATED_END)
+                    KO_LINE_CONTINUES, KO_LINE_GOES_ON, KO_SENTENCE_ENDING, MAYBE_FINAL, NEVER_FINAL, NOUNS_IN_DA,
+                    OPENER_WORDS, RANKS, REPORTING_CLAUSE, TERMINALS, UNPUNCTUATED_END)
 
 _LINE = regex.compile(r"[^\n\r\u2028\u2029]+")
 _BLANK_LINE = regex.compile(r"\n[ \t\u3000]*\r?\n")
@@ -70,12 +70,15 @@ def _units(text: str, soft_wraps: bool) -> Iterator[tuple[int, int, int]]:
 
 
 def _is_soft_wrap(text: str, prev_start: int, prev_end: int, next_start: int) -> bool:
-    """A line break inside a sentence: no final punctuation before, lower case after; or a Korean line of a
-    few words that stops where a sentence cannot (``KO_LINE_GOES_ON``) before a Korean one."""
+    """A line break inside a sentence: no final punctuation before, lower case after; a Korean line of a
+    few words that stops where a sentence cannot (``KO_LINE_GOES_ON``) before a Korean one; or a Korean
+    line that opens on a list word (``KO_LINE_CONTINUES``)."""
     last = text[prev_end - 1]
     first = text[next_start]
     if _HANGUL.match(first) and KO_LINE_GOES_ON.search(text, max(prev_start, prev_end - 8), prev_end):
         return len(text[prev_start:prev_end].split()) >= 2
+    if _HANGUL.match(last) and KO_LINE_CONTINUES.match(text, next_start):
+        return True
     # a Korean line is never hard-wrapped before a Latin word: "두번째 원정\nkt wiz는" are two lines
     return (last not in TERMINALS and last not in _QUOTES and not _HANGUL.match(last) and first.isascii()
             and first.islower())
