@@ -103,9 +103,9 @@ KO_LINE_GOES_ON = regex.compile(
     r"|에서|에게|으로|부터|까지|처럼|에는|에도|따르면|하면|되면|으면|위해|대해|통해|의해|인해|따라|앞두고|힘입어)),?$"
     r"|(?<!다),$")  # "…착수했다,": a sentence with a slip of the key
 
-# A Korean line that opens on a list word continues the line before it, hard-wrapped mid-list
-# ("… 한인회장 및 대륙별한인회총연합회 임원\n등 360여 명과 …"): no sentence opens with 등 or 및.
-KO_LINE_CONTINUES = regex.compile(r"(?:등|및)\s")
+# No Korean sentence opens with a list word: after a terminal ("…힘들까? 등 5권") or a line break
+# ("… 한인회장 및 대륙별한인회총연합회 임원\n등 360여 명과 …", a line hard-wrapped mid-list) it continues.
+KO_NEVER_OPENS = regex.compile(r"(?:등|및)\s")
 
 # A Korean ellipsis ends a sentence only after a sentence ending ("글쎄요… 잘 모르겠어요"); after a
 # noun or a clause it is a pause or a headline's separator ("강한 우려…도발 멈추고", "조작된 사진... SBS").

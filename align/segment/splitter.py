@@ -11,7 +11,7 @@ from .quotes import (CLOSING_QUOTE, inside_brackets, inside_quote, line_limit, q
                      short_title)
 from .rules import (BOUNDARY, CLAUSE_WORDS, CLOSING_ABBREVIATIONS, CONTINUATIONS, COPYRIGHT, DATE_FOLLOWERS,
                     DATELINE, DOTTED_DATE_END, DOTTED_INSIDE, ELLIPSIS, EMAIL, GLUED_DATELINE, INITIALS,
-                    KO_LINE_CONTINUES, KO_LINE_GOES_ON, KO_SENTENCE_ENDING, MAYBE_FINAL, NEVER_FINAL, NOUNS_IN_DA,
+                    KO_LINE_GOES_ON, KO_NEVER_OPENS, KO_SENTENCE_ENDING, MAYBE_FINAL, NEVER_FINAL, NOUNS_IN_DA,
                     OPENER_WORDS, RANKS, REPORTING_CLAUSE, TERMINALS, UNPUNCTUATED_END)
 
 _LINE = regex.compile(r"[^\n\r\u2028\u2029]+")
@@ -72,12 +72,12 @@ def _units(text: str, soft_wraps: bool) -> Iterator[tuple[int, int, int]]:
 def _is_soft_wrap(text: str, prev_start: int, prev_end: int, next_start: int) -> bool:
     """A line break inside a sentence: no final punctuation before, lower case after; a Korean line of a
     few words that stops where a sentence cannot (``KO_LINE_GOES_ON``) before a Korean one; or a Korean
-    line that opens on a list word (``KO_LINE_CONTINUES``)."""
+    line that opens on a list word (``KO_NEVER_OPENS``)."""
     last = text[prev_end - 1]
     first = text[next_start]
     if _HANGUL.match(first) and KO_LINE_GOES_ON.search(text, max(prev_start, prev_end - 8), prev_end):
         return len(text[prev_start:prev_end].split()) >= 2
-    if _HANGUL.match(last) and KO_LINE_CONTINUES.match(text, next_start):
+    if _HANGUL.match(last) and KO_NEVER_OPENS.match(text, next_start):
         return True
     # a Korean line is never hard-wrapped before a Latin word: "두번째 원정\nkt wiz는" are two lines
     return (last not in TERMINALS and last not in _QUOTES and not _HANGUL.match(last) and first.isascii()
@@ -131,8 +131,8 @@ def _cut(text: str, m: regex.Match, sent_start: int) -> int | None:
     after = m.end("close")
     if ELLIPSIS.fullmatch(term) and _ellipsis_inside(text, m, sent_start):
         return None
-    if (text[m.start() - 1:m.start()] == "(" and close.startswith(")")) or text.startswith("등 ", m.end()):
-        return None  # an aside "‘희망고문'(?) 하기도"; "…힘들까? 등 5권": "등" (and the like) never opens a sentence
+    if (text[m.start() - 1:m.start()] == "(" and close.startswith(")")) or KO_NEVER_OPENS.match(text, m.end()):
+        return None  # an aside "‘희망고문'(?) 하기도"; "…힘들까? 등 5권"
     quoted = bool(close) and any(q in close for q in _QUOTES)
     if quoted and (_HANGUL.match(nxt) or nxt == "("):
         # “…했다.”라고 말했다, 『…가는가?』를 and ‘놀면 뭐하니?’(연출 …)는 continue; “…했다.” 그는 … does not.
