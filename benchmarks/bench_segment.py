@@ -23,7 +23,6 @@ real-page figure where the other segmenters' are comparable.
 
 from __future__ import annotations
 
-import json
 import os
 import random
 import subprocess
@@ -170,9 +169,8 @@ def import_to_first_result(statement: str, sample: str) -> float:
 def hard_cases(lang: str, func, path: Path = CASES, half: str | None = None) -> tuple[int, int]:
     """Cases of ``lang`` segmented exactly right (whitespace inside a sentence aside), and their number;
     with ``half``, only the cases of outlets in that half (``realdata.half``)."""
-    from realdata import half as half_of
-    cases = [json.loads(x) for x in path.read_text("utf-8").splitlines() if x.strip()]
-    mine = [c for c in cases if c["lang"] == lang and (half is None or half_of(c["outlet"]) == half)]
+    from realdata import half as half_of, read_cases
+    mine = [c for c in read_cases(path) if c["lang"] == lang and (half is None or half_of(c["outlet"]) == half)]
     ok = sum(1 for c in mine if [" ".join(s.split()) for s in func(c["text"]) if s.strip()]
              == [" ".join(s.split()) for s in c["sentences"]])
     return ok, len(mine)
@@ -180,11 +178,10 @@ def hard_cases(lang: str, func, path: Path = CASES, half: str | None = None) -> 
 
 def sample_scores(lang: str, func, half: str) -> dict:
     """Boundary P/R/F1 over the blind sample's passages of ``lang`` whose outlet falls in ``half``."""
-    from realdata import half as half_of
-    cases = [json.loads(x) for x in SAMPLE.read_text("utf-8").splitlines() if x.strip()]
+    from realdata import half as half_of, read_cases
     tp = fp = fn = 0
     passages = 0
-    for case in cases:
+    for case in read_cases(SAMPLE):
         if case["lang"] != lang or half_of(case["outlet"]) != half:
             continue
         passages += 1

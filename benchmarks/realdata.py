@@ -34,6 +34,7 @@ import hashlib
 import json
 import sys
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -121,6 +122,12 @@ def _checked(label: str, where: str) -> str:
     if label not in LABELS:
         raise ValueError(f"{where}: unknown label {label!r} (one of {', '.join(LABELS)}, or mixed)")
     return label
+
+
+@lru_cache(maxsize=None)
+def read_cases(path: Path) -> tuple[dict, ...]:
+    """The records of a JSON-lines case file (traps, passages, hard cases), read once per process."""
+    return tuple(json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip())
 
 
 def load_bank(lang: str) -> list[Page]:
@@ -225,7 +232,7 @@ def main(argv: list[str]) -> int:
                        ("segmentation_sample.jsonl", "real passages taken as they came")):
         path = DATA / name
         if path.exists():
-            cases = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+            cases = read_cases(path)
             for case in cases:
                 if "".join("".join(case["sentences"]).split()) != "".join(case["text"].split()):
                     raise ValueError(f"{name}: {case['id']}: the sentences do not give back the text")
