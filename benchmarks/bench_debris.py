@@ -44,9 +44,10 @@ def bank_pages(lang: str, encoder):
     return out
 
 
-def judged(pages, encoder, system: str = "align"):
-    """(gold label, call, page, segment) per scored segment; the call is the recogniser's (``align``),
-    the pattern rules' alone (``rules``) or the second annotator's (``second``, pages it labelled)."""
+def judged(pages, encoder, system: str = "align", model=None):
+    """(gold label, call, page, segment) per scored segment; the call is the recogniser's (``align``:
+    ``model``, or the shipped one), the pattern rules' alone (``rules``) or the second annotator's
+    (``second``, pages it labelled)."""
     from align.leftovers import classify_sentences, recognise
     from align.leftovers.recognise import DebrisCall
     out = []
@@ -61,7 +62,7 @@ def judged(pages, encoder, system: str = "align"):
             calls = [DebrisCall(1.0, o, "second annotator", True) if o in DEBRIS_LABELS else DebrisCall(0.0)
                      for o in other]
         else:
-            calls = recognise(page.text, sentences, vectors, encoder)
+            calls = recognise(page.text, sentences, vectors, encoder, model=model)
         out += [(label, call, page, s) for label, call, s in zip(labels, calls, sentences)
                 if label not in (None, "cut")]
     return out

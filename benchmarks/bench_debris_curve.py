@@ -12,7 +12,6 @@ is untouched. Takes a few minutes a share.
 
 from __future__ import annotations
 
-import importlib
 import sys
 from pathlib import Path
 
@@ -30,8 +29,7 @@ from fit_debris import fit_model, fit_rows  # noqa: E402
               help="Shares of the fit half's outlet groups to fit on.")
 def main(shares):
     from align.embed import get_encoder
-    # the module itself: the package exports a function of the same name
-    recognise = importlib.import_module("align.leftovers.recognise")
+    from align.leftovers.recognise import load_model
     encoder = get_encoder(None)
     rows = fit_rows(encoder)
     row_groups = rows[4]  # fit_rows: features, vectors, gold, categories, groups, pages
@@ -42,10 +40,9 @@ def main(shares):
     for share in sorted(shares):
         chosen = set(order[:max(1, round(share * len(order)))])
         keep = np.array([g in chosen for g in row_groups])
-        model = recognise.load_model(fit_model(encoder.name, *(column[keep] for column in rows)))
-        recognise.debris_model = lambda: model  # what recognise() reads while this share is scored
+        model = load_model(fit_model(encoder.name, *(column[keep] for column in rows)))
         for lang, pages in held.items():
-            f = figures(judged(pages, encoder))
+            f = figures(judged(pages, encoder, model=model))
             print(f"{share:>5.2f} {len(chosen):>6} {int(keep.sum()):>6} {lang:<4} {f['P']:>6.3f} {f['R']:>6.3f} "
                   f"{f['F1']:>6.3f}", flush=True)
 

@@ -112,6 +112,17 @@ def test_a_lower_naming_threshold_names_more_and_never_fewer(encoder):
     assert all(c.is_debris for c in recognise(ENGLISH_PAGE, sentences, vectors, encoder, name=0.0))
 
 
+def test_a_recogniser_given_is_the_one_that_judges(encoder):
+    # a benchmark scores weights it has just fitted without touching the shipped ones
+    from dataclasses import replace
+
+    from align.leftovers.recognise import debris_model
+    sentences = sentences_of(ENGLISH_PAGE)
+    eager = replace(debris_model(), name=0.0, fix=0.0)
+    assert all(c.is_debris and c.fixed for c in recognise(ENGLISH_PAGE, sentences, model=eager))
+    assert not all(c.is_debris for c in recognise(ENGLISH_PAGE, sentences))
+
+
 def test_lines_recurring_across_a_sources_documents_are_boilerplate():
     pages = [f"Morning Ledger\nStory number {i} happened on day {i}.\nSign up for our newsletter\n" for i in range(20)]
     recurring = recurring_lines(pages)

@@ -156,18 +156,20 @@ def neighbour_context(p: np.ndarray) -> np.ndarray:
 
 
 def recognise(text: str, sentences: list[Sentence], vectors: np.ndarray | None = None, encoder=None,
-              boilerplate: frozenset[str] = frozenset(), name: float | None = None) -> list[DebrisCall]:
+              boilerplate: frozenset[str] = frozenset(), name: float | None = None,
+              model: DebrisModel | None = None) -> list[DebrisCall]:
     """What each segment of ``text`` is: debris (with its category and why) or not.
 
     ``vectors`` are the segments' embeddings by ``encoder`` (for the meaning evidence;
     without them it is left out); ``boilerplate`` holds texts known to recur across a
     source's documents (normalised as :func:`align.leftovers.boilerplate.normalised` does),
     debris whatever else they look like. A segment is named debris from probability ``name``
-    (default: the model's, fitted for a page's segments).
+    (default: the model's, fitted for a page's segments). ``model`` is the fitted recogniser
+    (default: the shipped one, :func:`debris_model`).
     """
     if not sentences:
         return []
-    model = debris_model()
+    model = model or debris_model()
     name = model.name if name is None else name
     prototypes = prototypes_for(encoder) if encoder is not None and vectors is not None else None
     features = page_features(text, sentences, vectors, prototypes)
