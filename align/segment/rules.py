@@ -59,6 +59,7 @@ the a an it its he she they we i you his her their our this that these those the
 in on at but and however so as after before when while if yet still meanwhile also for
 some many most one two three four five six seven eight nine ten what who why how
 according earlier later last next police officials the
+therefore thus moreover furthermore additionally besides nevertheless nonetheless instead hence otherwise
 """.split())
 
 # A short reporting clause after a closed quote continues its sentence: "…?" Trump said. / "…!" asked Kim,
@@ -132,6 +133,9 @@ DATELINE = regex.compile(
       | [(\[]\s*[^()\[\]<>=\n]{0,30}\b(?:Staff\ )?(?:Reporter|Correspondent|Writer)\b[^()\[\]<>=\n]{1,30}[)\]]
       | \p{Lu}[\p{Lu} .'-]{1,40},\s+(?:\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}\s+|\p{Lu}\p{Ll}{1,4}\.\s+)?\([\p{L} ]{2,20}\)\s*(?:--|—|–|-)
       | \p{Lu}[\p{Lu} .'-]{1,40}\s+\([\p{L} ]{2,20}\)\s*(?:--|—|–|-)
+      | \p{Lu}\p{Ll}+(?:\ \p{Lu}\p{Ll}+)?\s+\((?:\p{Lu}[\p{L}.]*\ ?){1,4}\)\s*(?:--|—|–)(?=\s+\p{Lu})
+      | \p{Lu}{2,}[\p{Lu} .'-]*,\s+\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?\s+(?:--|—|–|-)(?=\s)
+      | date\ \d{4}-\d{2}-\d{2}(?=\s)
       | OUTLET_TAG
       | \p{Hangul}[\p{L}\d]{1,15}\s+\p{Hangul}{2,4}\s*(?:선임|수석)?(?:기자|특파원)\s*[|=]
       | [▲△]?\s*(?:사진|그래픽|자료)\s*=\s*[^\s()\[\]]+(?:\s+제공)?(?=\s)
@@ -139,6 +143,11 @@ DATELINE = regex.compile(
     )""".replace("OUTLET_TAG", _OUTLET_TAG),
     regex.VERBOSE,
 )
+
+# A broadcast script's cue (◀ANC▶, ◀VCR▶, ◀INT▶, ◀END▶) and a soundbite's speaker tag ("[김수현/배우 :
+# \"먼저 죄송합니다. …\"]"): pieces of their own wherever they stand on a line, so that the cue's neighbours and
+# the soundbite's sentences are cut as sentences (the English edition puts the speaker on a line of its own).
+SCRIPT_CUE = regex.compile(r"◀[^◀▶\n]{1,12}▶|\[\s*[^\[\]:\"“”/\n]{1,20}/[^\[\]:\"“”\n]{1,40}?\s*:")
 
 # A dateline, byline or outlet tag in square brackets glued to the headline before it, inside a line:
 # "…점유율 합산 11.8%[더구루=윤진웅 기자] 현대자동차·기아가 …", "…지정 운영 [국회의정저널] 경북교육청은 …"

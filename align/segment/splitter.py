@@ -12,7 +12,7 @@ from .quotes import (CLOSING_QUOTE, inside_brackets, inside_quote, line_limit, q
 from .rules import (BOUNDARY, CLAUSE_WORDS, CLOSING_ABBREVIATIONS, CONTINUATIONS, COPYRIGHT, DATE_FOLLOWERS,
                     DATELINE, DOTTED_DATE_END, DOTTED_INSIDE, ELLIPSIS, EMAIL, GLUED_DATELINE, INITIALS,
                     KO_LINE_GOES_ON, KO_NEVER_OPENS, KO_SENTENCE_ENDING, MAYBE_FINAL, NEVER_FINAL, NOUNS_IN_DA,
-                    OPENER_WORDS, RANKS, REPORTING_CLAUSE, TERMINALS, UNPUNCTUATED_END)
+                    OPENER_WORDS, RANKS, REPORTING_CLAUSE, SCRIPT_CUE, TERMINALS, UNPUNCTUATED_END)
 
 _LINE = regex.compile(r"[^\n\r\u2028\u2029]+")
 _BLANK_LINE = regex.compile(r"\n[ \t\u3000]*\r?\n")
@@ -25,6 +25,7 @@ _WORDY = regex.compile(r"[\p{L}\p{N}]")
 _LATIN_START = regex.compile(r"[\"“‘']?\p{Lu}\p{Ll}|\p{Lu}{2,}[ \p{Lu}]*:")  # "The", "PHOTO:" (a glued credit)
 _TOKEN = regex.compile(r"\S+")
 _LAST_SPACE = regex.compile(r"\s+(?!.*\s)", regex.DOTALL)
+_ABBREVIATED_ASIDE = regex.compile(r"\([\p{L}.-]{1,10}$")
 MAX_SENTENCE_CHARS = 1000
 
 
@@ -94,21 +95,24 @@ def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _split_unit(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """A hard unit's sentences: first cut before every bracketed dateline glued inside it (after words)."""
+    """A hard unit's sentences: first cut before every bracketed dateline glued inside it, and around every
+    script cue and speaker tag (``SCRIPT_CUE``), where words lie between the cuts."""
+    cuts = sorted({m.start() for m in GLUED_DATELINE.finditer(text, start + 1, end)}
+                  | {at for m in SCRIPT_CUE.finditer(text, start, end) for at in m.span()})
     parts, last = [], start
-    for glued in GLUED_DATELINE.finditer(text, start + 1, end):
-        if _WORDY.search(text, last, glued.start()):
-            parts.append((last, glued.start()))
-            last = glued.start()
+    for cut in cuts:
+        if start < cut < end and _WORDY.search(text, last, cut):
+            parts.append((last, cut))
+            last = cut
     return [q for a, b in parts + [(last, end)] for q in _split_part(text, a, b)]
 
 
 def _split_part(text: str, start: int, end: int) -> list[tuple[int, int]]:
     pieces = []
-    dateline = DATELINE.match(text, start, end)
-    if dateline and _WORDY.search(text, dateline.end(), end):  # not "[사진=뉴시스] |"
-        pieces.append(strip_span(text, start, dateline.end()))
-        start = dateline.end()
+    # a page's date, then a dateline ("date 2023-04-14 SHILLONG: Law-and-order …"): each a piece
+    while (dateline := DATELINE.match(text, start, end)) and _WORDY.search(text, dateline.end(), end):
+        pieces.append(strip_span(text, start, dateline.end()))  # (not "[사진=뉴시스] |": nothing follows)
+        start = strip_span(text, dateline.end(), end)[0]
     sent_start = start
     for m in BOUNDARY.finditer(text, start, end):
         if m.end() >= end or COPYRIGHT.match(text, sent_start):
@@ -156,6 +160,8 @@ def _cut(text: str, m: regex.Match, sent_start: int) -> int | None:
         return None
     if nxt in "—–":
         return None  # "Joe Manchin (D-W.V.) — is …": a sentence does not open with a dash
+    if term == "." and close.startswith(")") and _ABBREVIATED_ASIDE.search(text, sent_start, m.start()):
+        return None  # "Tuscaloosa County (Ala.) Sheriff's deputy": an abbreviated word in brackets
     if term != "." or close:
         return after
     word = _word_before(text, m.start(), sent_start)
