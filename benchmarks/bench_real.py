@@ -76,14 +76,14 @@ def naming(pair, beads) -> np.ndarray:
 
 def evaluate(pairs, model):
     from align import align_texts
-    from align.pipeline import MIN_DOC_SCORE
+    from align.pipeline import looks_like_translation
     rows = []
     for pair in pairs:
         result = align_texts(pair.ko_text, pair.en_text, model=model)
         beads = projected(pair, result)
         counts = doc_counts(pair.gold, [(x, y) for x, y, _ in beads])
         rows.append({"pair": pair, "result": result, "counts": counts, "naming": naming(pair, beads),
-                     "refused": result.doc_score < MIN_DOC_SCORE, "beads": beads})
+                     "refused": not looks_like_translation(result), "beads": beads})
     return rows
 
 

@@ -75,6 +75,17 @@ def test_texts_that_are_not_translations_are_refused(tmp_path, encoder):
         align_files(ko, SAMPLES / "owl-bus.en.txt", model=encoder)
 
 
+def test_a_loose_rewrite_sharing_one_sure_pair_is_aligned_not_refused(tmp_path, encoder):
+    # the English edition keeps the Korean headline and tells another story: little pairs, but what pairs is sure
+    ko, en = tmp_path / "rewrite.ko.txt", tmp_path / "rewrite.en.txt"
+    ko.write_text("경찰청, UNDP와 손잡고 디지털 성범죄 대응 나선다\n\n"
+                  + (SAMPLES / "owl-bus.ko.txt").read_text("utf-8").split("\n", 2)[2], "utf-8")
+    en.write_text((SAMPLES / "knpa-undp.en.txt").read_text("utf-8"), "utf-8")
+    result = align_files(ko, en, model=encoder)
+    assert result.doc_score < 0.25
+    assert any(b.score >= 0.9 and b.ko == (0,) for b in result.pairs)
+
+
 def test_wrong_languages_name_the_file(encoder):
     ko, en = SAMPLES / "knpa-undp.ko.txt", SAMPLES / "knpa-undp.en.txt"
     with pytest.raises(InputError, match="knpa-undp.en.txt: is English .* swapped"):
