@@ -115,8 +115,9 @@ ELLIPSIS = regex.compile(r"(?:…|\.{2,})+")
 KO_ENDINGS = "다|요|까|죠|네|군|라|자|음|함|됨|임"
 KO_SENTENCE_ENDING = regex.compile(rf"(?:{KO_ENDINGS})$")
 
-# A Korean outlet's tag in square brackets: its name ends in one of these ("[충북일보]", "[국회의정저널]").
-_OUTLET_TAG = r"[\[【]\s*\p{Hangul}[\p{L}\d ]{0,12}(?:일보|신문|뉴스|저널|방송|타임즈|타임스|통신|데일리|투데이|미디어|매거진|닷컴)\s*[\]】]"
+# A Korean outlet's tag in square brackets: its name ends in one of these ("[충북일보]", "[국회의정저널]"); a format
+# label that ends like one is no outlet ("[카드뉴스] 경남 해수욕장 축제 리스트" is one headline).
+_OUTLET_TAG = r"[\[【]\s*(?!(?:카드|포토|영상|동영상|그래픽|인포)뉴스)\p{Hangul}[\p{L}\d ]{0,12}(?:일보|신문|뉴스|저널|방송|타임즈|타임스|통신|데일리|투데이|미디어|매거진|닷컴)\s*[\]】]"
 
 # Datelines and bylines that open a news story and belong to no sentence:
 # "(서울=연합뉴스) 홍길동 기자 =", "[서울=뉴시스]", "[조이뉴스24 김지영 기자]", "[인사이트] 지동현 기자 =",
@@ -148,6 +149,10 @@ DATELINE = regex.compile(
 # \"먼저 죄송합니다. …\"]"): pieces of their own wherever they stand on a line, so that the cue's neighbours and
 # the soundbite's sentences are cut as sentences (the English edition puts the speaker on a line of its own).
 SCRIPT_CUE = regex.compile(r"◀[^◀▶\n]{1,12}▶|\[\s*[^\[\]:\"“”/\n]{1,20}/[^\[\]:\"“”\n]{1,40}?\s*:")
+
+# A year run into the capitalised word after it, where a scrape joined a date or caption to the next line:
+# "August 31st, 2024Free farm safety session", "… Dec. 11, 2024Image source, Getty Images".
+YEAR_THEN_WORD = regex.compile(r"(?<=\b(?:19|20)\d{2})(?=\p{Lu}\p{Ll}{3,})")
 
 # A dateline, byline or outlet tag in square brackets glued to the headline before it, inside a line:
 # "…점유율 합산 11.8%[더구루=윤진웅 기자] 현대자동차·기아가 …", "…지정 운영 [국회의정저널] 경북교육청은 …"

@@ -12,7 +12,9 @@ from .quotes import (CLOSING_QUOTE, inside_brackets, inside_quote, line_limit, q
 from .rules import (BOUNDARY, CLAUSE_WORDS, CLOSING_ABBREVIATIONS, CONTINUATIONS, COPYRIGHT, DATE_FOLLOWERS,
                     DATELINE, DOTTED_DATE_END, DOTTED_INSIDE, ELLIPSIS, EMAIL, GLUED_DATELINE, INITIALS,
                     KO_LINE_GOES_ON, KO_NEVER_OPENS, KO_SENTENCE_ENDING, MAYBE_FINAL, NEVER_FINAL, NOUNS_IN_DA,
-                    OPENER_WORDS, RANKS, REPORTING_CLAUSE, SCRIPT_CUE, TERMINALS, UNPUNCTUATED_END)
+                    OPENER_WORDS, RANKS, REPORTING_CLAUSE, SCRIPT_CUE, TERMINALS, UNPUNCTUATED_END,
+                    YEAR_THEN_WORD)
+from .shape import WRAP_SLACK, display_width, wrap_width
 
 _LINE = regex.compile(r"[^\n\r\u2028\u2029]+")
 _BLANK_LINE = regex.compile(r"\n[ \t\u3000]*\r?\n")
@@ -52,13 +54,14 @@ def _units(text: str, soft_wraps: bool) -> Iterator[tuple[int, int, int]]:
     otherwise every line is a paragraph of its own.
     """
     blank_separated = _BLANK_LINE.search(text) is not None
+    wrapped = wrap_width(text) if soft_wraps else None
     paragraph, prev_end, unit = -1, 0, None
     for m in _LINE.finditer(text):
         s, e = strip_span(text, m.start(), m.end())
         if s == e:
             continue
         blank_gap = _BLANK_LINE.search(text, prev_end, m.start()) is not None
-        if unit and not blank_gap and soft_wraps and _is_soft_wrap(text, unit[0], unit[1], s):
+        if unit and not blank_gap and soft_wraps and _is_soft_wrap(text, unit[0], unit[1], s, wrapped):
             unit = (unit[0], e)
         else:
             if unit:
@@ -70,12 +73,17 @@ def _units(text: str, soft_wraps: bool) -> Iterator[tuple[int, int, int]]:
         yield unit[0], unit[1], paragraph
 
 
-def _is_soft_wrap(text: str, prev_start: int, prev_end: int, next_start: int) -> bool:
+def _is_soft_wrap(text: str, prev_start: int, prev_end: int, next_start: int, wrapped: int | None) -> bool:
     """A line break inside a sentence: no final punctuation before, lower case after; a Korean line of a
-    few words that stops where a sentence cannot (``KO_LINE_GOES_ON``) before a Korean one; or a Korean
-    line that opens on a list word (``KO_NEVER_OPENS``)."""
+    few words that stops where a sentence cannot (``KO_LINE_GOES_ON``) before a Korean one; a Korean
+    line that opens on a list word (``KO_NEVER_OPENS``); or, in a text hard-wrapped at width ``wrapped``,
+    a line as wide that stops mid-sentence."""
     last = text[prev_end - 1]
     first = text[next_start]
+    line_start = text.rfind("\n", prev_start, prev_end) + 1 or prev_start
+    if (wrapped and (last.isalnum() or last == ",")
+            and display_width(text[line_start:prev_end]) >= wrapped - WRAP_SLACK):
+        return True
     if _HANGUL.match(first) and KO_LINE_GOES_ON.search(text, max(prev_start, prev_end - 8), prev_end):
         return len(text[prev_start:prev_end].split()) >= 2
     if _HANGUL.match(last) and KO_NEVER_OPENS.match(text, next_start):
@@ -95,10 +103,11 @@ def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _split_unit(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """A hard unit's sentences: first cut before every bracketed dateline glued inside it, and around every
-    script cue and speaker tag (``SCRIPT_CUE``), where words lie between the cuts."""
+    """A hard unit's sentences: first cut before every bracketed dateline glued inside it, around every
+    script cue and speaker tag (``SCRIPT_CUE``) and after a year run into a word, where words lie between."""
     cuts = sorted({m.start() for m in GLUED_DATELINE.finditer(text, start + 1, end)}
-                  | {at for m in SCRIPT_CUE.finditer(text, start, end) for at in m.span()})
+                  | {at for m in SCRIPT_CUE.finditer(text, start, end) for at in m.span()}
+                  | {m.start() for m in YEAR_THEN_WORD.finditer(text, start, end)})
     parts, last = [], start
     for cut in cuts:
         if start < cut < end and _WORDY.search(text, last, cut):
