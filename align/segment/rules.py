@@ -122,7 +122,8 @@ _OUTLET_TAG = r"[\[【]\s*(?!(?:카드|포토|영상|동영상|그래픽|인포)
 # Datelines and bylines that open a news story and belong to no sentence:
 # "(서울=연합뉴스) 홍길동 기자 =", "[서울=뉴시스]", "[조이뉴스24 김지영 기자]", "[인사이트] 지동현 기자 =",
 # "[Asia Economy Reporter Seo So-jeong]", "SEOUL, Nov. 24 (Yonhap) --", "SISTERS, Ore. (KTVZ) –", "WASHINGTON —",
-# "RICHMOND, Ky. —";
+# "RICHMOND, Ky. —", "Harare (New Ziana) –", "CANADA, January 31 -", "Chandigarh, September 22-", and a stored
+# page's date before them ("date 2024-06-02");
 # an unbracketed byline ("한국시사경제 김태훈 기자 |") and an unbracketed photo credit before the story's first
 # sentence ("▲ 사진=고성군 강원 고성군은 …").
 DATELINE = regex.compile(
@@ -136,6 +137,7 @@ DATELINE = regex.compile(
       | \p{Lu}[\p{Lu} .'-]{1,40}\s+\([\p{L} ]{2,20}\)\s*(?:--|—|–|-)
       | \p{Lu}\p{Ll}+(?:\ \p{Lu}\p{Ll}+)?\s+\((?:\p{Lu}[\p{L}.]*\ ?){1,4}\)\s*(?:--|—|–)(?=\s+\p{Lu})
       | \p{Lu}{2,}[\p{Lu} .'-]*,\s+\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?\s+(?:--|—|–|-)(?=\s)
+      | \p{Lu}\p{Ll}+(?:\ \p{Lu}\p{Ll}+)?,\s+\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}\s*(?:--|—|–|-)(?=\s+\p{Lu})
       | date\ \d{4}-\d{2}-\d{2}(?=\s)
       | OUTLET_TAG
       | \p{Hangul}[\p{L}\d]{1,15}\s+\p{Hangul}{2,4}\s*(?:선임|수석)?(?:기자|특파원)\s*[|=]
