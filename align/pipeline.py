@@ -15,7 +15,7 @@ from .embed import Encoder, embed_runs, get_encoder
 from .embed.base import as_float32, float32_blocks
 from .errors import AlignError, InputError
 from .checks import check_pair
-from .language import check_pair_languages
+from .language import check_pair_languages, hangul_share
 from .leftovers import DebrisCall, detach_glued, recognise
 from .leftovers.recognise import debris_model
 from .segment import segment
@@ -26,7 +26,8 @@ from .types import Alignment, Bead, Sentence
 # Below this document score two texts are not treated as translations of each other.
 MIN_DOC_SCORE = 0.25
 # ... unless a pair is near certain: an English edition rewritten around a few shared sentences is a
-# translation all the same (one of 20 real pairs scores 0.14); of 380 mismatched real pages, 3 have such a pair
+# translation all the same (one of 20 real pairs scores 0.14). A Korean side that is mostly not Hangul is
+# a copy ("Photo: Yonhap", a product name), which unrelated pages share: no such evidence.
 SURE_PAIR = 0.9
 # A leftover's best similarity, in a long text with many leftovers, is looked for this many sentences
 # either side of its place (so its cost grows with the text, not with its square), a block of them at once.
@@ -126,8 +127,9 @@ def read_pair(ko_path: str | os.PathLike, en_path: str | os.PathLike) -> tuple[s
 
 def looks_like_translation(result: Alignment) -> bool:
     """Whether the two texts of ``result`` are taken for translations of each other: a document score of
-    ``MIN_DOC_SCORE``, or a pair of ``SURE_PAIR``."""
-    return result.doc_score >= MIN_DOC_SCORE or max((b.score for b in result.pairs), default=0.0) >= SURE_PAIR
+    ``MIN_DOC_SCORE``, or a pair of ``SURE_PAIR`` whose Korean side is Korean."""
+    return result.doc_score >= MIN_DOC_SCORE or any(
+        b.score >= SURE_PAIR and hangul_share(" ".join(result.ko[i].text for i in b.ko)) >= 0.5 for b in result.pairs)
 
 
 def check_translation(result: Alignment, ko_path, en_path) -> Alignment:

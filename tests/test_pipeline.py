@@ -86,6 +86,17 @@ def test_a_loose_rewrite_sharing_one_sure_pair_is_aligned_not_refused(tmp_path, 
     assert any(b.score >= 0.9 and b.ko == (0,) for b in result.pairs)
 
 
+def test_unrelated_pages_sharing_a_copied_line_are_still_refused(tmp_path, encoder):
+    # "Photo: Yonhap" on both pages pairs near certainly, but a Korean side with no Korean proves nothing
+    ko, en = tmp_path / "bus.ko.txt", tmp_path / "football.en.txt"
+    ko.write_text((SAMPLES / "owl-bus.ko.txt").read_text("utf-8") + "\nPhoto: Yonhap\n", "utf-8")
+    en.write_text("Son Heung-min scored twice as Tottenham beat Everton 3-1 on Saturday.\nPhoto: Yonhap\n"
+                  "The win lifts Spurs to fourth place in the league table.\n"
+                  "Manager Ange Postecoglou praised his captain after the match.\n", "utf-8")
+    with pytest.raises(NotTranslationError, match="football.en.txt: does not look like a translation"):
+        align_files(ko, en, model=encoder)
+
+
 def test_wrong_languages_name_the_file(encoder):
     ko, en = SAMPLES / "knpa-undp.ko.txt", SAMPLES / "knpa-undp.en.txt"
     with pytest.raises(InputError, match="knpa-undp.en.txt: is English .* swapped"):

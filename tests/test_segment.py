@@ -214,6 +214,43 @@ def test_hard_cases_from_news_pages(case):
     assert texts(case["text"]) == case["sentences"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a stage direction in brackets ends its sentence; a state's abbreviation does only before an opener
+    ("We will win. (Laughter.) I mean it.", ["We will win.", "(Laughter.)", "I mean it."]),
+    ("She moved to Tampa (Fla.) The city welcomed her.", ["She moved to Tampa (Fla.)", "The city welcomed her."]),
+    # a year runs into a word only after a written date
+    ("He sold the 2021Hyundai sedan last week.", ["He sold the 2021Hyundai sedan last week."]),
+    ("in March 2019Photo: Reuters", ["in March 2019", "Photo: Reuters"]),
+    # a time or a ratio in brackets is no speaker's tag
+    ("개막식은 [부산/15:00] 시작됐다.", ["개막식은 [부산/15:00] 시작됐다."]),
+    ("찬반은 [2/5 : 3/5] 비율이었다.", ["찬반은 [2/5 : 3/5] 비율이었다."]),
+    # a score with a dash is no dateline
+    ("At Anfield, Liverpool 2 - Leeds 0 after a late goal.", ["At Anfield, Liverpool 2 - Leeds 0 after a late goal."]),
+])
+def test_the_new_cuts_leave_ordinary_sentences_alone(text, expected):
+    assert texts(text) == expected
+
+
+def test_equal_width_lines_that_end_no_sentence_are_not_a_hard_wrap():
+    headlines = ("Samsung Electronics reports record quarterly profit on chips\n"
+                 "SK Hynix expands its chip plant in Cheongju with new lines\n"
+                 "Hyundai Motor unveils its new electric sedan for Europe\n"
+                 "LG Energy Solution signs a battery deal with a US carmaker\n")
+    assert len(segment(headlines)) == 4
+    table = "Seoul     9,411,000     9,602,000     up 2\nBusan     3,310,000     3,402,000     up 3\n" * 3
+    assert len(segment(table)) == 6
+
+
+@pytest.mark.parametrize("brk", ["\n", "\r", "\r\n", "\u2028"])
+def test_a_hard_wrap_is_found_whatever_breaks_the_lines(brk):
+    lines = ["정부는 내년 예산안을 확정하면서 지역 균형 발전을 위한 사업비를 크게 늘",
+             "렸다고 밝혔다. 특히 농어촌 지역의 교통망 확충과 의료 시설 개선에 예산",
+             "을 집중 배정했으며 청년 일자리 사업도 대폭 확대하기로 했다. 재정 당국은",
+             "올해보다 세수가 늘어날 것으로 내다봤다.", "사진=연합뉴스"]
+    got = texts(brk.join(lines))
+    assert len(got) == 4 and got[-1] == "사진=연합뉴스"
+
+
 def test_a_long_text_of_one_word_a_line_is_not_running_text_and_an_article_is():
     from align.segment.shape import WORD_LIST_LINES, not_running_text
     words = " ".join(["경찰은 5일 서울 종로구에서 집회를 열었다고 밝혔다."] * 4000).split()

@@ -11,7 +11,8 @@ import click
 from ..pipeline import __version__
 from .corpus import batch, match
 from .document import evaluate, models, pair, segment
-from .review import export, review
+# (the review command by another name: align.cli.review stays the module)
+from .review import export, review as review_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -20,5 +21,5 @@ def main():
     """Align a Korean article with its English version, sentence by sentence."""
 
 
-for command in (pair, segment, batch, review, export, evaluate, match, models):
+for command in (pair, segment, batch, review_command, export, evaluate, match, models):
     main.add_command(command)

@@ -25,6 +25,11 @@ engr arc barr alh usec asec gat m/s msgr fr ph pty sdn asst
 no nos op ch sec para jan feb mar apr jun jul aug sep sept oct nov dec
 """.split())
 
+# US states as AP style abbreviates them, in brackets after a place ("Tuscaloosa County (Ala.) Sheriff's deputy"):
+# the period there ends no sentence unless a sentence opener follows ("… moved to Tampa (Fla.) The city …").
+STATES = frozenset("ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb nev "
+                   "okla ore pa tenn vt va wash wis wyo".split())
+
 # Military ranks, compared as written: in capitals they are acronyms that may end a sentence
 # ("a plant run by SPC. The company …", "referred to the SFC. Prosecutors …").
 RANKS = frozenset("Pfc Spc SSgt TSgt MSgt Cpt Ens Cmdt".split())
@@ -119,6 +124,10 @@ KO_SENTENCE_ENDING = regex.compile(rf"(?:{KO_ENDINGS})$")
 # label that ends like one is no outlet ("[카드뉴스] 경남 해수욕장 축제 리스트" is one headline).
 _OUTLET_TAG = r"[\[【]\s*(?!(?:카드|포토|영상|동영상|그래픽|인포)뉴스)\p{Hangul}[\p{L}\d ]{0,12}(?:일보|신문|뉴스|저널|방송|타임즈|타임스|통신|데일리|투데이|미디어|매거진|닷컴)\s*[\]】]"
 
+# A month's name, written out or abbreviated ("September", "Sept.", "Dec.").
+MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+         r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+
 # Datelines and bylines that open a news story and belong to no sentence:
 # "(서울=연합뉴스) 홍길동 기자 =", "[서울=뉴시스]", "[조이뉴스24 김지영 기자]", "[인사이트] 지동현 기자 =",
 # "[Asia Economy Reporter Seo So-jeong]", "SEOUL, Nov. 24 (Yonhap) --", "SISTERS, Ore. (KTVZ) –", "WASHINGTON —",
@@ -136,25 +145,27 @@ DATELINE = regex.compile(
       | \p{Lu}[\p{Lu} .'-]{1,40},\s+(?:\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}\s+|\p{Lu}\p{Ll}{1,4}\.\s+)?\([\p{L} ]{2,20}\)\s*(?:--|—|–|-)
       | \p{Lu}[\p{Lu} .'-]{1,40}\s+\([\p{L} ]{2,20}\)\s*(?:--|—|–|-)
       | \p{Lu}\p{Ll}+(?:\ \p{Lu}\p{Ll}+)?\s+\((?:\p{Lu}[\p{L}.]*\ ?){1,4}\)\s*(?:--|—|–)(?=\s+\p{Lu})
-      | \p{Lu}{2,}[\p{Lu} .'-]*,\s+\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?\s+(?:--|—|–|-)(?=\s)
-      | \p{Lu}\p{Ll}+(?:\ \p{Lu}\p{Ll}+)?,\s+\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}\s*(?:--|—|–|-)(?=\s+\p{Lu})
+      | \p{Lu}[\p{Lu} .'-]{1,40},\s+MONTH\s+\d{1,2}(?:,\s+\d{4})?\s+(?:--|—|–|-)(?=\s)
+      | \p{Lu}\p{Ll}+(?:\ \p{Lu}\p{Ll}+)?,\s+MONTH\s+\d{1,2}\s*(?:--|—|–|-)(?=\s+\p{Lu})
       | date\ \d{4}-\d{2}-\d{2}(?=\s)
       | OUTLET_TAG
       | \p{Hangul}[\p{L}\d]{1,15}\s+\p{Hangul}{2,4}\s*(?:선임|수석)?(?:기자|특파원)\s*[|=]
       | [▲△]?\s*(?:사진|그래픽|자료)\s*=\s*[^\s()\[\]]+(?:\s+제공)?(?=\s)
       | \p{Lu}{2,}(?:[ .'-]+\p{Lu}{2,})*\.?(?:,\s+\p{Lu}[\p{L}.]{1,15}(?:\ \p{Lu}[\p{L}.]{1,15})?)?\s+(?:--|—|–)(?=\s+[\p{Lu}"“‘'])
-    )""".replace("OUTLET_TAG", _OUTLET_TAG),
+    )""".replace("OUTLET_TAG", _OUTLET_TAG).replace("MONTH", MONTH),
     regex.VERBOSE,
 )
 
 # A broadcast script's cue (◀ANC▶, ◀VCR▶, ◀INT▶, ◀END▶) and a soundbite's speaker tag ("[김수현/배우 :
 # \"먼저 죄송합니다. …\"]"): pieces of their own wherever they stand on a line, so that the cue's neighbours and
 # the soundbite's sentences are cut as sentences (the English edition puts the speaker on a line of its own).
-SCRIPT_CUE = regex.compile(r"◀[^◀▶\n]{1,12}▶|\[\s*[^\[\]:\"“”/\n]{1,20}/[^\[\]:\"“”\n]{1,40}?\s*:")
+# A speaker is named in Hangul, and the colon is no time's ("[서울/14:00]", "[1/3 : 2/3]" are no tags).
+SCRIPT_CUE = regex.compile(r"◀[^◀▶\n]{1,12}▶|\[\s*\p{Hangul}[^\[\]:\"“”/\n]{0,19}/[^\[\]:\"“”\n]{1,40}?\s*:(?!\d)")
 
-# A year run into the capitalised word after it, where a scrape joined a date or caption to the next line:
-# "August 31st, 2024Free farm safety session", "… Dec. 11, 2024Image source, Getty Images".
-YEAR_THEN_WORD = regex.compile(r"(?<=\b(?:19|20)\d{2})(?=\p{Lu}\p{Ll}{3,})")
+# A written date's year run into the capitalised word after it, where a scrape joined a date or a caption to
+# the next line: "August 31st, 2024Free farm safety session", "… in August 2017Image source, Getty Images"
+# (not "the 2023Honda Civic", "#2024Election", "2019Mnet").
+YEAR_THEN_WORD = regex.compile(rf"(?<=\b{MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,)?\s+(?:19|20)\d{{2}})(?=\p{{Lu}}\p{{Ll}}{{3,}})")
 
 # A dateline, byline or outlet tag in square brackets glued to the headline before it, inside a line:
 # "…점유율 합산 11.8%[더구루=윤진웅 기자] 현대자동차·기아가 …", "…지정 운영 [국회의정저널] 경북교육청은 …"

@@ -27,12 +27,17 @@ def not_running_text(text: str) -> str | None:
 
 
 # A text hard-wrapped at a fixed width (an old paper's archive, a mail client, a PDF's text) breaks its
-# lines mid-sentence, even mid-word ("… 고율의 세금을 부과\n한다."): at least this many lines stop where
-# no sentence ends, each within WRAP_SLACK display columns (a word that did not fit) of the widest line.
+# lines mid-sentence, even mid-word ("… 고율의 세금을 부과\n한다."). Such a line stops on a letter, a digit
+# or a comma within WRAP_SLACK display columns (a word that did not fit) of the widest line, and a sentence
+# ends in the lines it runs into; in a list of headlines, a table or market figures of equal width none
+# does. At least WRAP_LINES such lines make a text hard-wrapped.
 WRAP_LINES = 3
 WRAP_SLACK = 4
 MIN_WRAP_WIDTH = 40
 _WIDE = regex.compile(r"[\p{Hangul}\p{Han}\p{Hiragana}\p{Katakana}\uFF01-\uFF60]")  # two columns each
+_LINE = regex.compile(r"[^\n\r\u2028\u2029]+")  # the segmenter's lines
+_BLANK_LINE = regex.compile(r"(?>\r\n|[\n\r\u2028\u2029])[ \t\u3000]*(?>\r\n|[\n\r\u2028\u2029])")  # \r\n is one
+_SENTENCE_END = regex.compile(r"[.!?…。．！？][\"'”’»)\]」』]*(?:\s|$)")
 
 
 def display_width(line: str) -> int:
@@ -40,18 +45,29 @@ def display_width(line: str) -> int:
     return len(line) + len(_WIDE.findall(line))
 
 
-def wrap_width(text: str) -> int | None:
-    """The width in display columns ``text`` was hard-wrapped at, or ``None`` when it was not."""
-    lines = [line.strip() for line in text.splitlines()]
+def wrapped_lines(text: str) -> frozenset[int]:
+    """Where (the offset of its first non-blank character) each line of ``text`` that a fixed-width hard
+    wrap broke mid-sentence starts; empty when the text was not hard-wrapped."""
+    matches = list(_LINE.finditer(text))
+    lines = [(m.start() + len(m.group()) - len(m.group().lstrip()), m.group().strip()) for m in matches]
     # widths are counted only where they can matter: a line is at most twice as wide as it is long
     width = 0
-    for line in sorted(lines, key=len, reverse=True):
+    for _, line in sorted(lines, key=lambda item: len(item[1]), reverse=True):
         if 2 * len(line) < width:
             break
         width = max(width, display_width(line))
     if width < MIN_WRAP_WIDTH:
-        return None
-    # a line that stops mid-sentence ends on a letter, a digit or a comma (not a table's bar, not a terminal)
-    stops = sum(bool(following) and 2 * len(line) >= width - WRAP_SLACK and (line[-1].isalnum() or line[-1] == ",")
-                and display_width(line) >= width - WRAP_SLACK for line, following in zip(lines, lines[1:]))
-    return width if stops >= WRAP_LINES else None
+        return frozenset()
+    # a line followed by a blank line runs into nothing
+    blank_after = [bool(_BLANK_LINE.search(text, m.end(), after.start())) for m, after in zip(matches, matches[1:])]
+    broken = [bool(line) and 2 * len(line) >= width - WRAP_SLACK and (line[-1].isalnum() or line[-1] == ",")
+              and display_width(line) >= width - WRAP_SLACK for _, line in lines]
+    # a broken line counts when a sentence ends in the line it runs into, or in the lines that one runs into
+    runs_to_end, found = [False] * len(lines), []
+    for k in range(len(lines) - 2, -1, -1):
+        following = "" if blank_after[k] else lines[k + 1][1]
+        runs_to_end[k] = broken[k] and bool(following) and (
+            bool(_SENTENCE_END.search(following)) or runs_to_end[k + 1])
+        if runs_to_end[k]:
+            found.append(lines[k][0])
+    return frozenset(found) if len(found) >= WRAP_LINES else frozenset()

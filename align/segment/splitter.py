@@ -12,9 +12,9 @@ from .quotes import (CLOSING_QUOTE, inside_brackets, inside_quote, line_limit, q
 from .rules import (BOUNDARY, CLAUSE_WORDS, CLOSING_ABBREVIATIONS, CONTINUATIONS, COPYRIGHT, DATE_FOLLOWERS,
                     DATELINE, DOTTED_DATE_END, DOTTED_INSIDE, ELLIPSIS, EMAIL, GLUED_DATELINE, INITIALS,
                     KO_LINE_GOES_ON, KO_NEVER_OPENS, KO_SENTENCE_ENDING, MAYBE_FINAL, NEVER_FINAL, NOUNS_IN_DA,
-                    OPENER_WORDS, RANKS, REPORTING_CLAUSE, SCRIPT_CUE, TERMINALS, UNPUNCTUATED_END,
+                    OPENER_WORDS, RANKS, REPORTING_CLAUSE, SCRIPT_CUE, STATES, TERMINALS, UNPUNCTUATED_END,
                     YEAR_THEN_WORD)
-from .shape import WRAP_SLACK, display_width, wrap_width
+from .shape import wrapped_lines
 
 _LINE = regex.compile(r"[^\n\r\u2028\u2029]+")
 _BLANK_LINE = regex.compile(r"\n[ \t\u3000]*\r?\n")
@@ -27,7 +27,7 @@ _WORDY = regex.compile(r"[\p{L}\p{N}]")
 _LATIN_START = regex.compile(r"[\"“‘']?\p{Lu}\p{Ll}|\p{Lu}{2,}[ \p{Lu}]*:")  # "The", "PHOTO:" (a glued credit)
 _TOKEN = regex.compile(r"\S+")
 _LAST_SPACE = regex.compile(r"\s+(?!.*\s)", regex.DOTALL)
-_ABBREVIATED_ASIDE = regex.compile(r"\([\p{L}.-]{1,10}$")
+_ABBREVIATED_ASIDE = regex.compile(r"\((\p{Lu}\p{Ll}{1,4})$")
 MAX_SENTENCE_CHARS = 1000
 
 
@@ -54,36 +54,32 @@ def _units(text: str, soft_wraps: bool) -> Iterator[tuple[int, int, int]]:
     otherwise every line is a paragraph of its own.
     """
     blank_separated = _BLANK_LINE.search(text) is not None
-    wrapped = wrap_width(text) if soft_wraps else None
-    paragraph, prev_end, unit = -1, 0, None
+    wrapped = wrapped_lines(text) if soft_wraps else frozenset()
+    paragraph, prev_end, unit, line_start = -1, 0, None, 0
     for m in _LINE.finditer(text):
         s, e = strip_span(text, m.start(), m.end())
         if s == e:
             continue
         blank_gap = _BLANK_LINE.search(text, prev_end, m.start()) is not None
-        if unit and not blank_gap and soft_wraps and _is_soft_wrap(text, unit[0], unit[1], s, wrapped):
+        if unit and not blank_gap and soft_wraps and (line_start in wrapped or _is_soft_wrap(text, unit[0], unit[1], s)):
             unit = (unit[0], e)
         else:
             if unit:
                 yield unit[0], unit[1], paragraph
             paragraph += paragraph < 0 or not blank_separated or blank_gap
             unit = (s, e)
-        prev_end = m.end()
+        prev_end, line_start = m.end(), s
     if unit:
         yield unit[0], unit[1], paragraph
 
 
-def _is_soft_wrap(text: str, prev_start: int, prev_end: int, next_start: int, wrapped: int | None) -> bool:
+def _is_soft_wrap(text: str, prev_start: int, prev_end: int, next_start: int) -> bool:
     """A line break inside a sentence: no final punctuation before, lower case after; a Korean line of a
-    few words that stops where a sentence cannot (``KO_LINE_GOES_ON``) before a Korean one; a Korean
-    line that opens on a list word (``KO_NEVER_OPENS``); or, in a text hard-wrapped at width ``wrapped``,
-    a line as wide that stops mid-sentence."""
+    few words that stops where a sentence cannot (``KO_LINE_GOES_ON``) before a Korean one; or a Korean
+    line that opens on a list word (``KO_NEVER_OPENS``). (A line a fixed-width wrap broke is joined
+    apart from these: :func:`~align.segment.shape.wrapped_lines`.)"""
     last = text[prev_end - 1]
     first = text[next_start]
-    line_start = text.rfind("\n", prev_start, prev_end) + 1 or prev_start
-    if (wrapped and (last.isalnum() or last == ",")
-            and display_width(text[line_start:prev_end]) >= wrapped - WRAP_SLACK):
-        return True
     if _HANGUL.match(first) and KO_LINE_GOES_ON.search(text, max(prev_start, prev_end - 8), prev_end):
         return len(text[prev_start:prev_end].split()) >= 2
     if _HANGUL.match(last) and KO_NEVER_OPENS.match(text, next_start):
@@ -108,11 +104,15 @@ def _split_unit(text: str, start: int, end: int) -> list[tuple[int, int]]:
     cuts = sorted({m.start() for m in GLUED_DATELINE.finditer(text, start + 1, end)}
                   | {at for m in SCRIPT_CUE.finditer(text, start, end) for at in m.span()}
                   | {m.start() for m in YEAR_THEN_WORD.finditer(text, start, end)})
-    parts, last = [], start
+    parts, last, searched = [], start, start
     for cut in cuts:
-        if start < cut < end and _WORDY.search(text, last, cut):
+        if not start < cut < end:
+            continue
+        # each stretch is searched for a word once: a line of cues and nothing else stays linear
+        if _WORDY.search(text, searched, cut):
             parts.append((last, cut))
             last = cut
+        searched = cut
     return [q for a, b in parts + [(last, end)] for q in _split_part(text, a, b)]
 
 
@@ -169,8 +169,9 @@ def _cut(text: str, m: regex.Match, sent_start: int) -> int | None:
         return None
     if nxt in "—–":
         return None  # "Joe Manchin (D-W.V.) — is …": a sentence does not open with a dash
-    if term == "." and close.startswith(")") and _ABBREVIATED_ASIDE.search(text, sent_start, m.start()):
-        return None  # "Tuscaloosa County (Ala.) Sheriff's deputy": an abbreviated word in brackets
+    if term == "." and close.startswith(")") and (aside := _ABBREVIATED_ASIDE.search(text, sent_start, m.start())):
+        if aside.group(1).lower() in STATES and not _opens_sentence(text, m.end(), "state"):
+            return None  # "Tuscaloosa County (Ala.) Sheriff's deputy", not "… to Tampa (Fla.) The city …"
     if term != "." or close:
         return after
     word = _word_before(text, m.start(), sent_start)
