@@ -26,8 +26,8 @@ from .types import Alignment, Bead, Sentence
 # Below this document score two texts are not treated as translations of each other.
 MIN_DOC_SCORE = 0.25
 # ... unless a pair is near certain: an English edition rewritten around a few shared sentences is a
-# translation all the same (one of 20 real pairs scores 0.14). A Korean side that is mostly not Hangul is
-# a copy ("Photo: Yonhap", a product name), which unrelated pages share: no such evidence.
+# translation all the same (one of 20 real pairs scores 0.14). A line copied onto both pages ("Photo:
+# Yonhap", a product name, a Korean site string on an English page) is no such evidence: unrelated pages share it.
 SURE_PAIR = 0.9
 # A leftover's best similarity, in a long text with many leftovers, is looked for this many sentences
 # either side of its place (so its cost grows with the text, not with its square), a block of them at once.
@@ -127,9 +127,13 @@ def read_pair(ko_path: str | os.PathLike, en_path: str | os.PathLike) -> tuple[s
 
 def looks_like_translation(result: Alignment) -> bool:
     """Whether the two texts of ``result`` are taken for translations of each other: a document score of
-    ``MIN_DOC_SCORE``, or a pair of ``SURE_PAIR`` whose Korean side is Korean."""
+    ``MIN_DOC_SCORE``, or a pair of ``SURE_PAIR`` across the languages (Korean on its Korean side, not on
+    its English side)."""
+    def korean(side: list[Sentence], indices: tuple[int, ...]) -> bool:
+        return hangul_share(" ".join(side[i].text for i in indices)) >= 0.5
+
     return result.doc_score >= MIN_DOC_SCORE or any(
-        b.score >= SURE_PAIR and hangul_share(" ".join(result.ko[i].text for i in b.ko)) >= 0.5 for b in result.pairs)
+        b.score >= SURE_PAIR and korean(result.ko, b.ko) and not korean(result.en, b.en) for b in result.pairs)
 
 
 def check_translation(result: Alignment, ko_path, en_path) -> Alignment:

@@ -95,6 +95,10 @@ def test_unrelated_pages_sharing_a_copied_line_are_still_refused(tmp_path, encod
                   "Manager Ange Postecoglou praised his captain after the match.\n", "utf-8")
     with pytest.raises(NotTranslationError, match="football.en.txt: does not look like a translation"):
         align_files(ko, en, model=encoder)
+    en.write_text(en.read_text("utf-8").replace("Photo: Yonhap", "기사 이미지 확대 보기"), "utf-8")
+    ko.write_text(ko.read_text("utf-8").replace("Photo: Yonhap", "기사 이미지 확대 보기"), "utf-8")
+    with pytest.raises(NotTranslationError, match="football.en.txt: does not look like a translation"):
+        align_files(ko, en, model=encoder)
 
 
 def test_wrong_languages_name_the_file(encoder):
