@@ -35,7 +35,7 @@ WRAP_LINES = 3
 WRAP_SLACK = 4
 MIN_WRAP_WIDTH = 40
 _WIDE = regex.compile(r"[\p{Hangul}\p{Han}\p{Hiragana}\p{Katakana}\uFF01-\uFF60]")  # two columns each
-_LINE = regex.compile(r"[^\n\r\u2028\u2029]+")  # the segmenter's lines
+LINE = regex.compile(r"[^\n\r\u2028\u2029]+")  # a line, as the segmenter reads lines
 _BLANK_LINE = regex.compile(r"(?>\r\n|[\n\r\u2028\u2029])[ \t\u3000]*(?>\r\n|[\n\r\u2028\u2029])")  # \r\n is one
 _SENTENCE_END = regex.compile(r"[.!?…。．！？][\"'”’»)\]」』]*(?:\s|$)")
 
@@ -48,7 +48,7 @@ def display_width(line: str) -> int:
 def wrapped_lines(text: str) -> frozenset[int]:
     """Where (the offset of its first non-blank character) each line of ``text`` that a fixed-width hard
     wrap broke mid-sentence starts; empty when the text was not hard-wrapped."""
-    matches = list(_LINE.finditer(text))
+    matches = list(LINE.finditer(text))
     lines = [(m.start() + len(m.group()) - len(m.group().lstrip()), m.group().strip()) for m in matches]
     # widths are counted only where they can matter: a line is at most twice as wide as it is long
     width = 0

@@ -14,9 +14,8 @@ from .rules import (BOUNDARY, CLAUSE_WORDS, CLOSING_ABBREVIATIONS, CONTINUATIONS
                     KO_LINE_GOES_ON, KO_NEVER_OPENS, KO_SENTENCE_ENDING, MAYBE_FINAL, NEVER_FINAL, NOUNS_IN_DA,
                     OPENER_WORDS, RANKS, REPORTING_CLAUSE, SCRIPT_CUE, STATES, TERMINALS, UNPUNCTUATED_END,
                     YEAR_THEN_WORD)
-from .shape import wrapped_lines
+from .shape import LINE, wrapped_lines
 
-_LINE = regex.compile(r"[^\n\r\u2028\u2029]+")
 _BLANK_LINE = regex.compile(r"\n[ \t\u3000]*\r?\n")
 _NEXT_WORD = regex.compile(r"\p{L}+(?:-\p{L}+)*")
 _HANGUL = regex.compile(r"\p{Hangul}")
@@ -56,7 +55,7 @@ def _units(text: str, soft_wraps: bool) -> Iterator[tuple[int, int, int]]:
     blank_separated = _BLANK_LINE.search(text) is not None
     wrapped = wrapped_lines(text) if soft_wraps else frozenset()
     paragraph, prev_end, unit, line_start = -1, 0, None, 0
-    for m in _LINE.finditer(text):
+    for m in LINE.finditer(text):
         s, e = strip_span(text, m.start(), m.end())
         if s == e:
             continue
