@@ -15,7 +15,7 @@ from .embed import Encoder, embed_runs, get_encoder
 from .embed.base import as_float32, float32_blocks
 from .errors import AlignError, InputError
 from .checks import check_pair
-from .language import check_pair_languages, hangul_share
+from .language import check_pair_languages, korean_english
 from .leftovers import DebrisCall, detach_glued, recognise
 from .leftovers.recognise import debris_model
 from .segment import segment
@@ -127,13 +127,9 @@ def read_pair(ko_path: str | os.PathLike, en_path: str | os.PathLike) -> tuple[s
 
 def looks_like_translation(result: Alignment) -> bool:
     """Whether the two texts of ``result`` are taken for translations of each other: a document score of
-    ``MIN_DOC_SCORE``, or a pair of ``SURE_PAIR`` across the languages (Korean on its Korean side, not on
-    its English side)."""
-    def korean(side: list[Sentence], indices: tuple[int, ...]) -> bool:
-        return hangul_share(" ".join(side[i].text for i in indices)) >= 0.5
-
+    ``MIN_DOC_SCORE``, or a pair of ``SURE_PAIR`` across the two scripts (:func:`~align.language.korean_english`)."""
     return result.doc_score >= MIN_DOC_SCORE or any(
-        b.score >= SURE_PAIR and korean(result.ko, b.ko) and not korean(result.en, b.en) for b in result.pairs)
+        b.score >= SURE_PAIR and korean_english(*result.texts(b)) for b in result.pairs)
 
 
 def check_translation(result: Alignment, ko_path, en_path) -> Alignment:

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..aligner.scoring import length_z
-from ..language import hangul_share
+from ..language import korean_english
 from ..types import Alignment, Bead
 
 
@@ -27,14 +27,9 @@ class QualityFilters:
         if self.max_length_sd is not None:
             if abs(length_z(len(ko), len(en))) > self.max_length_sd:
                 return "length_ratio"
-        if self.script and (hangul_share(ko) < 0.5 or hangul_share(en) > 0 or _latin_share(en) < 0.5):
+        if self.script and not korean_english(ko, en):
             return "script"
         return None
-
-
-def _latin_share(text: str) -> float:
-    letters = [c for c in text if c.isalpha()]
-    return sum(c.isascii() for c in letters) / len(letters) if letters else 0.0
 
 
 def apply_filters(alignment: Alignment, pairs: list[Bead], filters: QualityFilters, seen: set,
