@@ -117,7 +117,7 @@ def _split_unit(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _split_part(text: str, start: int, end: int) -> list[tuple[int, int]]:
     pieces = []
-    # a page's date, then a dateline ("date 2023-04-14 SHILLONG: Law-and-order …"): each a piece
+    # a page's date, then a dateline ("date 2025-01-31 CANADA, January 31 - Released …"): each a piece
     while (dateline := DATELINE.match(text, start, end)) and _WORDY.search(text, dateline.end(), end):
         pieces.append(strip_span(text, start, dateline.end()))  # (not "[사진=뉴시스] |": nothing follows)
         start = strip_span(text, dateline.end(), end)[0]
