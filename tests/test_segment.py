@@ -159,6 +159,14 @@ def test_a_line_break_is_a_hard_boundary_and_headlines_stand_alone():
     assert [s.paragraph for s in result] == [0, 1, 1, 1]
 
 
+@pytest.mark.parametrize("blank", ["\n\n", "\r\n\r\n", "\r\r", "\u2029\u2029", "\n \u00a0\t\n", "\n\u3000\r\n"])
+def test_a_blank_line_ends_a_paragraph_whatever_breaks_and_spaces_it_is_made_of(blank):
+    # pages copied from a browser leave no-break spaces on their blank lines; old Mac files break on \r
+    result = segment(f"정부가 대책을 내놨다.{blank}시장은 반응했다.\n이어 말했다.")
+    assert [s.text for s in result] == ["정부가 대책을 내놨다.", "시장은 반응했다.", "이어 말했다."]
+    assert [s.paragraph for s in result] == [0, 1, 1]
+
+
 def test_soft_wrapped_english_lines_are_joined():
     result = segment("The body begins here and\ncontinues on the next line. Done.")
     assert [s.text for s in result] == ["The body begins here and\ncontinues on the next line.", "Done."]

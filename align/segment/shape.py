@@ -36,7 +36,9 @@ WRAP_SLACK = 4
 MIN_WRAP_WIDTH = 40
 _WIDE = regex.compile(r"[\p{Hangul}\p{Han}\p{Hiragana}\p{Katakana}\uFF01-\uFF60]")  # two columns each
 LINE = regex.compile(r"[^\n\r\u2028\u2029]+")  # a line, as the segmenter reads lines
-_BLANK_LINE = regex.compile(r"(?>\r\n|[\n\r\u2028\u2029])[ \t\u3000]*(?>\r\n|[\n\r\u2028\u2029])")  # \r\n is one
+# a blank line between two lines, whatever ends them (\r\n is one break) and whatever spaces it holds (a
+# no-break space, as pages copied from a browser have): where a paragraph ends
+BLANK_LINE = regex.compile(r"(?>\r\n|[\n\r\u2028\u2029])[^\S\n\r\u2028\u2029]*(?>\r\n|[\n\r\u2028\u2029])")
 _SENTENCE_END = regex.compile(r"[.!?…。．！？][\"'”’»)\]」』]*(?:\s|$)")
 
 
@@ -59,7 +61,7 @@ def wrapped_lines(text: str) -> frozenset[int]:
     if width < MIN_WRAP_WIDTH:
         return frozenset()
     # a line followed by a blank line runs into nothing
-    blank_after = [bool(_BLANK_LINE.search(text, m.end(), after.start())) for m, after in zip(matches, matches[1:])]
+    blank_after = [bool(BLANK_LINE.search(text, m.end(), after.start())) for m, after in zip(matches, matches[1:])]
     broken = [bool(line) and 2 * len(line) >= width - WRAP_SLACK and (line[-1].isalnum() or line[-1] == ",")
               and display_width(line) >= width - WRAP_SLACK for _, line in lines]
     # a broken line counts when a sentence ends in the line it runs into, or in the lines that one runs into

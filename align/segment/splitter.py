@@ -14,9 +14,8 @@ from .rules import (BOUNDARY, CLAUSE_WORDS, CLOSING_ABBREVIATIONS, CONTINUATIONS
                     KO_LINE_GOES_ON, KO_NEVER_OPENS, KO_SENTENCE_ENDING, MAYBE_FINAL, NEVER_FINAL, NOUNS_IN_DA,
                     OPENER_WORDS, RANKS, REPORTING_CLAUSE, SCRIPT_CUE, STATES, TERMINALS, UNPUNCTUATED_END,
                     YEAR_THEN_WORD)
-from .shape import LINE, wrapped_lines
+from .shape import BLANK_LINE, LINE, wrapped_lines
 
-_BLANK_LINE = regex.compile(r"\n[ \t\u3000]*\r?\n")
 _NEXT_WORD = regex.compile(r"\p{L}+(?:-\p{L}+)*")
 _HANGUL = regex.compile(r"\p{Hangul}")
 _ENUMERATOR = regex.compile(r"\s*(?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,4})\.\s*$")
@@ -52,14 +51,14 @@ def _units(text: str, soft_wraps: bool) -> Iterator[tuple[int, int, int]]:
     Paragraphs are blank-line separated blocks when the text has blank lines,
     otherwise every line is a paragraph of its own.
     """
-    blank_separated = _BLANK_LINE.search(text) is not None
+    blank_separated = BLANK_LINE.search(text) is not None
     wrapped = wrapped_lines(text) if soft_wraps else frozenset()
     paragraph, prev_end, unit, line_start = -1, 0, None, 0
     for m in LINE.finditer(text):
         s, e = strip_span(text, m.start(), m.end())
         if s == e:
             continue
-        blank_gap = _BLANK_LINE.search(text, prev_end, m.start()) is not None
+        blank_gap = BLANK_LINE.search(text, prev_end, m.start()) is not None
         if unit and not blank_gap and soft_wraps and (line_start in wrapped or _is_soft_wrap(text, unit[0], unit[1], s)):
             unit = (unit[0], e)
         else:
