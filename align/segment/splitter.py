@@ -82,6 +82,9 @@ def _is_soft_wrap(text: str, prev_start: int, prev_end: int, next_start: int) ->
         return len(text[prev_start:prev_end].split()) >= 2
     if _HANGUL.match(last) and KO_NEVER_OPENS.match(text, next_start):
         return True
+    # an e-mail address ending or opening a line is a byline's, not a sentence running on ("2016.7.7/뉴스1\nkim@news1.kr")
+    if EMAIL.match(text, next_start) or EMAIL.fullmatch(text[prev_start:prev_end].split()[-1]):
+        return False
     # a Korean line is never hard-wrapped before a Latin word: "두번째 원정\nkt wiz는" are two lines
     return (last not in TERMINALS and last not in _QUOTES and not _HANGUL.match(last) and first.isascii()
             and first.islower())
