@@ -38,8 +38,10 @@ RANKS = frozenset("Pfc Spc SSgt TSgt MSgt Cpt Ens Cmdt".split())
 # "the U.S. The ..." splits, "U.S. President ..." and "Samsung Electronics Co. said" do not.
 # Any other run of dotted initials ("C.Q. Brown", "N.F.L. Commissioner") is taken the same way.
 MAYBE_FINAL = frozenset("""
-u.s u.n u.k e.u u.s.a d.c a.m p.m co corp inc ltd llc plc bhd etc al st ste jr sr
+u.s u.n u.k e.u u.s.a d.c a.m p.m co corp inc ltd llc plc bhd etc al st jr sr
 """.split())
+# of the same kind, compared as written: "Sault Ste. Marie", but "under the ticker STE. Shares …"
+MAYBE_FINAL_AS_WRITTEN = frozenset({"Ste"})
 INITIALS = regex.compile(r"(?:\p{L}\.)+\p{L}")
 
 # Of those, the ones that end a sentence before any capitalised word but a continuation
@@ -174,8 +176,10 @@ GLUED_DATELINE = regex.compile(r"[\[【]\s*(?!사진|그래픽|자료|영상)\p{
                             + _OUTLET_TAG)
 
 # A copyright notice is one segment whatever stops it holds ("Copyright Ⓒ 채널A. All rights reserved. 무단 전재 …").
-# a copyright line, bracketed or not ("< Copyright ⓒ mbn. 무단전재 및 재배포 금지 >"); "(c)" opens a list's third item
-COPYRIGHT = regex.compile(r"[<\[(【〈《]?\s*(?:(?i:copyright\b)|\(C\)\s|[©ⓒⒸ])")
+COPYRIGHT = regex.compile(r"(?i:copyright\b)|\(C\)\s|[©ⓒⒸ]")  # "(c)" opens a list's third item
+# a copyright notice in brackets, the whole piece ("< Copyright ⓒ mbn. 무단전재 및 재배포 금지 >"), not a
+# bracketed credit opening a caption ("(ⓒ 뉴스1) 시민들이 걷고 있다.")
+BRACKETED_COPYRIGHT = regex.compile(r"[<‹\[(【〈《]\s*(?:저작권자\s*)?(?:(?i:copyright\b)|[©ⓒⒸ]).*[>›\])】〉》]", regex.DOTALL)
 
 # An e-mail address: after a sentence's final punctuation it starts a byline of its own
 # ("…보합을 기록했다. paq@heraldcorp.com"), though it opens in lower case.

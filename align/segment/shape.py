@@ -36,9 +36,10 @@ WRAP_SLACK = 4
 MIN_WRAP_WIDTH = 40
 _WIDE = regex.compile(r"[\p{Hangul}\p{Han}\p{Hiragana}\p{Katakana}\uFF01-\uFF60]")  # two columns each
 LINE = regex.compile(r"[^\n\r\u2028\u2029]+")  # a line, as the segmenter reads lines
-# a blank line between two lines, whatever ends them (\r\n is one break) and whatever spaces it holds (a
-# no-break space, as pages copied from a browser have): where a paragraph ends
-BLANK_LINE = regex.compile(r"(?>\r\n|[\n\r\u2028\u2029])[^\S\n\r\u2028\u2029]*(?>\r\n|[\n\r\u2028\u2029])")
+# a blank line between two lines, whatever ends them (\r\n, and the slips \r\r\n and \n\r, are one break) and
+# whatever spaces it holds (a no-break space, as pages copied from a browser have): where a paragraph ends
+_BREAK = r"(?>\r*\n\r?|[\r\u2028\u2029])"
+BLANK_LINE = regex.compile(rf"{_BREAK}[^\S\n\r\u2028\u2029]*{_BREAK}")
 _SENTENCE_END = regex.compile(r"[.!?…。．！？][\"'”’»)\]」』]*(?:\s|$)")
 
 

@@ -9,11 +9,11 @@ import regex
 from ..types import Sentence
 from .quotes import (CLOSING_QUOTE, inside_brackets, inside_quote, line_limit, quote_continues, quote_runs_on,
                      short_title)
-from .rules import (BOUNDARY, CLAUSE_WORDS, CLOSING_ABBREVIATIONS, CONTINUATIONS, COPYRIGHT, DATE_FOLLOWERS,
-                    DATELINE, DOTTED_DATE_END, DOTTED_INSIDE, ELLIPSIS, EMAIL, GLUED_DATELINE, INITIALS,
-                    KO_LINE_GOES_ON, KO_NEVER_OPENS, KO_SENTENCE_ENDING, MAYBE_FINAL, NEVER_FINAL, NOUNS_IN_DA,
-                    OPENER_WORDS, RANKS, REPORTING_CLAUSE, SCRIPT_CUE, STATES, TERMINALS, UNPUNCTUATED_END,
-                    YEAR_THEN_WORD)
+from .rules import (BOUNDARY, BRACKETED_COPYRIGHT, CLAUSE_WORDS, CLOSING_ABBREVIATIONS, CONTINUATIONS, COPYRIGHT,
+                    DATE_FOLLOWERS, DATELINE, DOTTED_DATE_END, DOTTED_INSIDE, ELLIPSIS, EMAIL, GLUED_DATELINE,
+                    INITIALS, KO_LINE_GOES_ON, KO_NEVER_OPENS, KO_SENTENCE_ENDING, MAYBE_FINAL,
+                    MAYBE_FINAL_AS_WRITTEN, NEVER_FINAL, NOUNS_IN_DA, OPENER_WORDS, RANKS, REPORTING_CLAUSE,
+                    SCRIPT_CUE, STATES, TERMINALS, UNPUNCTUATED_END, YEAR_THEN_WORD)
 from .shape import BLANK_LINE, LINE, wrapped_lines
 
 _NEXT_WORD = regex.compile(r"\p{L}+(?:-\p{L}+)*")
@@ -27,6 +27,7 @@ _TOKEN = regex.compile(r"\S+")
 _LAST_SPACE = regex.compile(r"\s+(?!.*\s)", regex.DOTALL)
 _ABBREVIATED_ASIDE = regex.compile(r"\((\p{Lu}\p{Ll}{1,4})$")
 MAX_SENTENCE_CHARS = 1000
+_ADDRESS_CHARS = 256  # longer than any e-mail address
 
 
 def segment(text: str, split: str = "auto") -> list[Sentence]:
@@ -82,8 +83,11 @@ def _is_soft_wrap(text: str, prev_start: int, prev_end: int, next_start: int) ->
         return len(text[prev_start:prev_end].split()) >= 2
     if _HANGUL.match(last) and KO_NEVER_OPENS.match(text, next_start):
         return True
-    # an e-mail address ending or opening a line is a byline's, not a sentence running on ("2016.7.7/뉴스1\nkim@news1.kr")
-    if EMAIL.match(text, next_start) or EMAIL.fullmatch(text[prev_start:prev_end].split()[-1]):
+    # an e-mail address ending or opening a line is a byline's, not a sentence running on ("2016.7.7/뉴스1\nkim@news1.kr").
+    # Both are read within an address's length: a unit grown by many joins is not read again at each, and a
+    # match given the whole text scans all of it for the "@" it needs
+    if (EMAIL.match(text, next_start, next_start + _ADDRESS_CHARS)
+            or EMAIL.fullmatch(text[max(prev_start, prev_end - _ADDRESS_CHARS):prev_end].rsplit(None, 1)[-1])):
         return False
     # a Korean line is never hard-wrapped before a Latin word: "두번째 원정\nkt wiz는" are two lines
     return (last not in TERMINALS and last not in _QUOTES and not _HANGUL.match(last) and first.isascii()
@@ -124,7 +128,7 @@ def _split_part(text: str, start: int, end: int) -> list[tuple[int, int]]:
         pieces.append(strip_span(text, start, dateline.end()))  # (not "[사진=뉴시스] |": nothing follows)
         start = strip_span(text, dateline.end(), end)[0]
     sent_start = start
-    for m in BOUNDARY.finditer(text, start, end):
+    for m in BOUNDARY.finditer(text, start, end) if not BRACKETED_COPYRIGHT.fullmatch(text, start, end) else ():
         if m.end() >= end or COPYRIGHT.match(text, sent_start):
             break
         cut = _cut(text, m, sent_start)
@@ -181,7 +185,8 @@ def _cut(text: str, m: regex.Match, sent_start: int) -> int | None:
         return None if nxt.isdigit() else after
     if _title(word):
         return None
-    if lower in MAYBE_FINAL or (len(word) == 1 and word.isupper()) or INITIALS.fullmatch(word):
+    if lower in MAYBE_FINAL or word in MAYBE_FINAL_AS_WRITTEN or (len(word) == 1 and word.isupper()) \
+            or INITIALS.fullmatch(word):
         return after if _opens_sentence(text, m.end(), lower) else None
     return after
 
