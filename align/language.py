@@ -32,7 +32,6 @@ def hangul_share(text: str) -> float:
     return len(_HANGUL.findall(text)) / letters if letters else 0.0
 
 
-
 def latin_share(text: str) -> float:
     """Share of letters that are ASCII (Latin) letters (0.0 when the text has no letters)."""
     letters = [c for c in text if c.isalpha()]
@@ -43,6 +42,7 @@ def korean_english(ko: str, en: str) -> bool:
     """Whether ``ko`` is mostly Hangul and ``en`` Latin text with no Hangul: a pair across the two scripts,
     not a line one page copied from the other ("Photo: Yonhap" on both, a Korean site string on both)."""
     return hangul_share(ko) >= 0.5 and hangul_share(en) == 0 and latin_share(en) >= 0.5
+
 
 # Korean news carries Latin names and acronyms (UNDP, KNPA) and English pages
 # carry a stray Korean word or two: the thresholds leave room for both.

@@ -22,7 +22,7 @@ import numpy as np
 import regex
 
 from ..embed.base import as_float32
-from ..language import ENGLISH_FUNCTION_WORDS
+from ..language import ENGLISH_FUNCTION_WORDS, hangul_share, latin_share
 from ..segment.rules import EMAIL, KO_ENDINGS
 from ..types import Sentence
 from .debris import BOTTOM_EDGE, TOP_EDGE, classify_debris, own_line
@@ -77,7 +77,6 @@ def text_features(text: str) -> dict[str, float]:
     words = _WORD.findall(s)
     latin = [w for w in words if w[0].isascii() and w[0].isalpha()]
     hangul_words = [w for w in words if _HANGUL.match(w)]
-    letters = sum(c.isalpha() for c in chars)
     digits = sum(c.isdigit() for c in chars)
     final = bool(_FINAL.search(s))
     return {
@@ -89,8 +88,8 @@ def text_features(text: str) -> dict[str, float]:
         "en_function": sum(w.lower() in _FUNCTION for w in latin) / max(1, len(latin)),
         "en_finite": float(any(_FINITE.match(w) for w in latin[1:])),
         "title_case": sum(w[0].isupper() for w in latin) / max(1, len(latin)) if latin else 0.0,
-        "hangul_share": len(_HANGUL.findall(chars)) / max(1, letters),
-        "latin_share": sum(c.isascii() and c.isalpha() for c in chars) / max(1, letters),
+        "hangul_share": hangul_share(chars),
+        "latin_share": latin_share(chars),
         "digit_share": digits / n,
         "symbol_share": sum(not c.isalnum() for c in chars) / n,
         "short_no_final": float(len(words) <= 4 and not final),
