@@ -177,9 +177,12 @@ GLUED_DATELINE = regex.compile(r"[\[【]\s*(?!사진|그래픽|자료|영상)\p{
 
 # A copyright notice is one segment whatever stops it holds ("Copyright Ⓒ 채널A. All rights reserved. 무단 전재 …").
 COPYRIGHT = regex.compile(r"(?i:copyright\b)|\(C\)\s|[©ⓒⒸ]")  # "(c)" opens a list's third item
-# a copyright notice in brackets, the whole piece ("< Copyright ⓒ mbn. 무단전재 및 재배포 금지 >"), not a
-# bracketed credit opening a caption ("(ⓒ 뉴스1) 시민들이 걷고 있다.")
-BRACKETED_COPYRIGHT = regex.compile(r"[<‹\[(【〈《]\s*(?:저작권자\s*)?(?:(?i:copyright\b)|[©ⓒⒸ]).*[>›\])】〉》]", regex.DOTALL)
+# a copyright notice in one pair of brackets ("< Copyright ⓒ mbn. 무단전재 및 재배포 금지 >", "‹저작권자 ⓒ 뉴스1. …>"),
+# read as the whole of a piece or of the rest of a line after a sentence; not a bracketed credit opening a
+# caption ("(ⓒ 뉴스1) 시민들이 걷고 있다."). A notice is short: the bound keeps a line of unclosed ones linear.
+BRACKETED_COPYRIGHT = regex.compile(
+    r"(?=[<‹\[(【〈《]\s*(?:저작권자\s*)?(?:(?i:copyright\b)|[©ⓒⒸ]))"
+    r"(?:<[^>]{0,300}>|‹[^›>]{0,300}[›>]|\[[^\]]{0,300}\]|\([^)]{0,300}\)|【[^】]{0,300}】|〈[^〉]{0,300}〉|《[^》]{0,300}》)")
 
 # An e-mail address: after a sentence's final punctuation it starts a byline of its own
 # ("…보합을 기록했다. paq@heraldcorp.com"), though it opens in lower case.

@@ -135,6 +135,8 @@ def _split_part(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if cut is not None:
             pieces.append(strip_span(text, sent_start, cut))
             sent_start = cut
+            if BRACKETED_COPYRIGHT.fullmatch(text, strip_span(text, cut, end)[0], end):
+                break  # "…했다. <저작권자 ⓒ 뉴스1. 무단전재 금지>": the notice is whole
     pieces.append(strip_span(text, sent_start, end))
     return [q for a, b in pieces if a < b for q in _split_unpunctuated(text, a, b)]
 
