@@ -69,11 +69,12 @@ according earlier later last next police officials the
 therefore thus moreover furthermore additionally besides nevertheless nonetheless instead hence otherwise
 """.split())
 
-# A short reporting clause after a closed quote continues its sentence: "…?" Trump said. / "…!" asked Kim,
+# A short reporting clause after a closed quote continues its sentence: "…?" Trump said. / "…." Said the
+# governor. / "…!" Asked Kim, (a lower-case "said" after a closed quote is never cut at all)
 REPORTING_CLAUSE = regex.compile(
     r"(?:\p{Lu}[\p{L}.'’-]*\s+){1,3}(?:said|says|asked|asks|added|told|wrote|replied|shouted|recalled|explained"
     r"|shot back|fired back|snapped|yelled|cried|whispered|insisted|laughed|joked)[.,]"
-    r"|(?:said|says|asked|asks|added|replied|shouted)\s+(?:\p{Lu}[\p{L}.'’-]*\s*){1,3}[.,]")
+    r"|(?:Said|Says|Asked|Asks|Added|Replied|Shouted)\s+(?:(?:\p{Lu}[\p{L}.'’-]*\s*){1,3}|the\s+(?:\p{Ll}[\p{L}'’-]*\s*){1,3})[.,]")
 
 # A quotative particle straight after a closed quote continues the sentence:
 # “…했다.”라고 말했다 / “…했다” 며.

@@ -19,7 +19,7 @@ from .shape import BLANK_LINE, LINE, wrapped_lines
 _NEXT_WORD = regex.compile(r"\p{L}+(?:-\p{L}+)*")
 _HANGUL = regex.compile(r"\p{Hangul}")
 _ENUMERATOR = regex.compile(r"\s*(?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,4})\.\s*$")
-_BEFORE_NUMBER = frozenset("no nos rs re jan feb mar apr jun jul aug sep sept oct nov dec vol p pp art ch fig".split())
+_BEFORE_NUMBER = frozenset("no nos rs ksh kshs ush tsh shs re jan feb mar apr jun jul aug sep sept oct nov dec vol p pp art ch fig".split())
 _QUOTES = "\"'”’»』」"
 _WORDY = regex.compile(r"[\p{L}\p{N}]")
 _LATIN_START = regex.compile(r"[\"“‘']?\p{Lu}\p{Ll}|\p{Lu}{2,}[ \p{Lu}]*:")  # "The", "PHOTO:" (a glued credit)
