@@ -1,6 +1,6 @@
 """Real article pairs, pages as scraped, against their hand-made gold (not a test).
 
-    python benchmarks/bench_real.py [--model use-m3] [--show]
+    python benchmarks/bench_real.py [--model use-m3] [--show] [--mismatched]
 
 Each pair of ``data/real_pairs`` (a Korean story and its English edition, menus,
 bylines and all) is aligned as a user would align it: ``align_texts`` on the page
@@ -108,12 +108,29 @@ def show(row) -> None:
         print(f"    {x}:{y} {b.kind} {b.category or ''} {b.score:.2f}  {ko[:70]!r} || {en[:70]!r}")
 
 
+def mismatched_refusals(pairs, model) -> tuple[int, int]:
+    """How many of the pairs' mismatched combinations (one pair's Korean page with another's English
+    page) ``align pair`` refuses as not a translation, and how many there are."""
+    from align import align_texts
+    from align.pipeline import looks_like_translation
+    refused = total = 0
+    for a in pairs:
+        for b in pairs:
+            if a is not b:
+                total += 1
+                refused += not looks_like_translation(align_texts(a.ko_text, b.en_text, model=model))
+    return refused, total
+
+
 @click.command()
 @click.option("--model", default=None, help="Encoder name (default: the embedded one).")
 @click.option("--show", "show_errors", is_flag=True, help="Print every bead that differs from the gold.")
-def main(model, show_errors):
-    from align.embed import get_encoder
-    rows = evaluate(load_pairs(), get_encoder(model))
+@click.option("--mismatched", is_flag=True, help="Also align every pair's Korean page with every other pair's "
+              "English page, and count the refusals (a few minutes).")
+def main(model, show_errors, mismatched):
+    from align.embed import RunCache, get_encoder
+    encoder = get_encoder(model)
+    rows = evaluate(load_pairs(), encoder)
     print(f"{'pair':<12} {'n':>3} {'strictF1':>8} {'laxF1':>6} {'unalP':>6} {'unalR':>6} {'debrisP':>7} "
           f"{'debrisR':>7} {'omitted':>7} {'score':>6} {'refused':>7}")
     for r in rows:
@@ -124,6 +141,9 @@ def main(model, show_errors):
         print(line(f"[{half}]", [r for r in rows if r["pair"].half == half]))
     print(line("[all]", rows))
     print(f"signature: {rows[0]['result'].signature}")
+    if mismatched:
+        refused, total = mismatched_refusals([r["pair"] for r in rows], RunCache(encoder, keep=True))
+        print(f"mismatched combinations refused: {refused} of {total}")
 
 
 if __name__ == "__main__":
