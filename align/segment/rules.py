@@ -130,6 +130,9 @@ _OUTLET_TAG = r"[\[【]\s*(?!(?:카드|포토|영상|동영상|그래픽|인포)
 # A month's name, written out or abbreviated ("September", "Sept.", "Dec.").
 MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+MONTH_WORD = regex.compile(MONTH)
+# what follows a month written with a stop in a date ("November. 04, 2022 07:55.", the Dong-A English style)
+DAY_AND_YEAR = regex.compile(r"\d{1,2},\s*(?:1[89]|20)\d{2}\b")
 
 # Datelines and bylines that open a news story and belong to no sentence:
 # "(서울=연합뉴스) 홍길동 기자 =", "[서울=뉴시스]", "[조이뉴스24 김지영 기자]", "[인사이트] 지동현 기자 =",

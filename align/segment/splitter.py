@@ -10,9 +10,9 @@ from ..types import Sentence
 from .quotes import (CLOSING_QUOTE, inside_brackets, inside_quote, line_limit, quote_continues, quote_runs_on,
                      short_title)
 from .rules import (BOUNDARY, BRACKETED_COPYRIGHT, CLAUSE_WORDS, CLOSING_ABBREVIATIONS, CONTINUATIONS, COPYRIGHT,
-                    DATE_FOLLOWERS, DATELINE, DOTTED_DATE_END, DOTTED_INSIDE, ELLIPSIS, EMAIL, GLUED_DATELINE,
-                    INITIALS, KO_LINE_GOES_ON, KO_NEVER_OPENS, KO_SENTENCE_ENDING, MAYBE_FINAL,
-                    MAYBE_FINAL_AS_WRITTEN, NEVER_FINAL, NOUNS_IN_DA, OPENER_WORDS, RANKS, REPORTING_CLAUSE,
+                    DATE_FOLLOWERS, DATELINE, DAY_AND_YEAR, DOTTED_DATE_END, DOTTED_INSIDE, ELLIPSIS, EMAIL,
+                    GLUED_DATELINE, INITIALS, KO_LINE_GOES_ON, KO_NEVER_OPENS, KO_SENTENCE_ENDING, MAYBE_FINAL,
+                    MAYBE_FINAL_AS_WRITTEN, MONTH_WORD, NEVER_FINAL, NOUNS_IN_DA, OPENER_WORDS, RANKS, REPORTING_CLAUSE,
                     SCRIPT_CUE, STATES, TERMINALS, UNPUNCTUATED_END, YEAR_THEN_WORD)
 from .shape import BLANK_LINE, LINE, wrapped_lines
 
@@ -185,6 +185,8 @@ def _cut(text: str, m: regex.Match, sent_start: int) -> int | None:
     lower = word.lower()
     if lower in _BEFORE_NUMBER:
         return None if nxt.isdigit() else after
+    if MONTH_WORD.fullmatch(word) and DAY_AND_YEAR.match(text, m.end()):
+        return None  # "November. 04, 2022": a month written out, with a stop before its day
     if _title(word):
         return None
     if lower in MAYBE_FINAL or word in MAYBE_FINAL_AS_WRITTEN or (len(word) == 1 and word.isupper()) \
