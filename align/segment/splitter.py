@@ -165,10 +165,11 @@ def _cut(text: str, m: regex.Match, sent_start: int) -> int | None:
     if inside_brackets(text, m.end("close"), sent_start):
         return None  # "보도자료(2023.10.23. 현장방문)", "(표1. 2025년 예산)"
     if not m.group("space"):
-        if _HANGUL.match(prev):  # Korean runs sentences together without a space ("말했다.그는", "밝혔다.KT는"),
-            # but a period between nouns is a separator ("취재.보도")
+        if _HANGUL.match(prev):  # Korean runs sentences together without a space ("말했다.그는", "밝혔다.KT는",
+            # a caption and its credit: "…하고 있다./사진제공=행정안전부"), but a period between nouns is a
+            # separator ("취재.보도")
             ended = KO_SENTENCE_ENDING.search(text, sent_start, m.start())
-            return after if ended and (nxt.isalnum() or nxt in "\"“‘'(") else None
+            return after if ended and (nxt.isalnum() or nxt in "\"“‘'(/") else None
         return _joined_latin(text, m, sent_start)
     if nxt.islower():
         return after if EMAIL.match(text, m.end()) else None
