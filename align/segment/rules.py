@@ -104,6 +104,12 @@ NOUNS_IN_DA = frozenset("판다 혼다 우간다 르완다 어젠다 아젠다 �
 CLAUSE_WORDS = regex.compile(r"\s+(?:보니|보면|보다|하더라도|해도|하여도|치더라도|치고|싶|말고|하면|하니|하는|하고|하며"
                              r"|한들|할지라도|해서|하여)")
 
+# An English line that stops on a comma or on a word no sentence or heading ends on runs on into the next
+# ("All across Asia,\nin a stunning reversal …", "The body begins here and\ncontinues …")
+EN_LINE_GOES_ON = regex.compile(r"(?:,|\b(?i:and|or|but|nor|of|the|a|an|to|in|on|at|for|with|by|from|as|that|which"
+                                r"|who|whose|than|into|its|their|his|her|our|your|is|are|was|were|be|been|has|have"
+                                r"|had|will|would|can|could|should|must|not))$")
+
 # A Korean line that stops on a comma, a connective ending or a case particle is a sentence hard-wrapped
 # mid-way (broadcast scripts, old letters: "…관광객 증가세에 힘입어\n최단기간 800만 명을 …"); a headline ends
 # on a noun, and nouns that end like these (마을, 회의, 결과, 광고, 측면) are left out.

@@ -11,14 +11,16 @@ from .quotes import (CLOSING_QUOTE, inside_brackets, inside_quote, line_limit, q
                      short_title)
 from .rules import (BOUNDARY, BRACKETED_COPYRIGHT, CLAUSE_WORDS, CLOSING_ABBREVIATIONS, CONTINUATIONS, COPYRIGHT,
                     DATE_FOLLOWERS, DATELINE, DAY_AND_YEAR, DOTTED_DATE_END, DOTTED_INSIDE, ELLIPSIS, EMAIL,
-                    GLUED_DATELINE, INITIALS, KO_LINE_GOES_ON, KO_NEVER_OPENS, KO_SENTENCE_ENDING, MAYBE_FINAL,
-                    MAYBE_FINAL_AS_WRITTEN, MONTH_WORD, NEVER_FINAL, NOUNS_IN_DA, OPENER_WORDS, RANKS, REPORTING_CLAUSE,
-                    SCRIPT_CUE, STATES, TERMINALS, UNPUNCTUATED_END, YEAR_THEN_WORD)
+                    EN_LINE_GOES_ON, GLUED_DATELINE, INITIALS, KO_LINE_GOES_ON, KO_NEVER_OPENS, KO_SENTENCE_ENDING,
+                    MAYBE_FINAL, MAYBE_FINAL_AS_WRITTEN, MONTH_WORD, NEVER_FINAL, NOUNS_IN_DA, OPENER_WORDS, RANKS,
+                    REPORTING_CLAUSE, SCRIPT_CUE, STATES, TERMINALS, UNPUNCTUATED_END, YEAR_THEN_WORD)
 from .shape import BLANK_LINE, LINE, wrapped_lines
 
 _NEXT_WORD = regex.compile(r"\p{L}+(?:-\p{L}+)*")
 _HANGUL = regex.compile(r"\p{Hangul}")
 _ENUMERATOR = regex.compile(r"\s*(?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,4})\.\s*$")
+# the fewest words of a line a ragged wrap broke mid-sentence
+_WRAPPED_WORDS = 6
 _BEFORE_NUMBER = frozenset("no nos rs ksh kshs ush tsh shs re jan feb mar apr jun jul aug sep sept oct nov dec vol p pp art ch fig".split())
 _QUOTES = "\"'”’»』」"
 _WORDY = regex.compile(r"[\p{L}\p{N}]")
@@ -60,7 +62,7 @@ def _units(text: str, soft_wraps: bool) -> Iterator[tuple[int, int, int]]:
         if s == e:
             continue
         blank_gap = BLANK_LINE.search(text, prev_end, m.start()) is not None
-        if unit and not blank_gap and soft_wraps and (line_start in wrapped or _is_soft_wrap(text, unit[0], unit[1], s)):
+        if unit and not blank_gap and soft_wraps and (line_start in wrapped or _is_soft_wrap(text, line_start, unit[1], s)):
             unit = (unit[0], e)
         else:
             if unit:
@@ -73,7 +75,10 @@ def _units(text: str, soft_wraps: bool) -> Iterator[tuple[int, int, int]]:
 
 
 def _is_soft_wrap(text: str, prev_start: int, prev_end: int, next_start: int) -> bool:
-    """A line break inside a sentence: no final punctuation before, lower case after; a Korean line of a
+    """Whether the line at ``next_start`` continues the one at ``prev_start:prev_end`` (read alone, never the
+    unit it ends: a run of joined lines stays linear).
+
+    A line break inside a sentence: no final punctuation before, lower case after; a Korean line of a
     few words that stops where a sentence cannot (``KO_LINE_GOES_ON``) before a Korean one; or a Korean
     line that opens on a list word (``KO_NEVER_OPENS``). (A line a fixed-width wrap broke is joined
     apart from these: :func:`~align.segment.shape.wrapped_lines`.)"""
@@ -89,9 +94,13 @@ def _is_soft_wrap(text: str, prev_start: int, prev_end: int, next_start: int) ->
     if (EMAIL.match(text, next_start, next_start + _ADDRESS_CHARS)
             or EMAIL.fullmatch(text[max(prev_start, prev_end - _ADDRESS_CHARS):prev_end].rsplit(None, 1)[-1])):
         return False
-    # a Korean line is never hard-wrapped before a Latin word: "두번째 원정\nkt wiz는" are two lines
+    # a Korean line is never hard-wrapped before a Latin word: "두번째 원정\nkt wiz는" are two lines; a ragged
+    # wrap breaks a line of prose near its width, so a short line that could end is a page's item ("Read more
+    # like this\nmk-logo", "… 합성)\nphoto taken by …"), and so is a web address on a line of its own
     return (last not in TERMINALS and last not in _QUOTES and not _HANGUL.match(last) and first.isascii()
-            and first.islower())
+            and first.islower() and not text.startswith(("http://", "https://", "www."), next_start)
+            and (len(text[prev_start:prev_end].split()) >= _WRAPPED_WORDS
+                 or EN_LINE_GOES_ON.search(text, max(prev_start, prev_end - 8), prev_end) is not None))
 
 
 def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
