@@ -131,7 +131,7 @@ KO_SENTENCE_ENDING = regex.compile(rf"(?:{KO_ENDINGS})$")
 
 # A Korean outlet's tag in square brackets: its name ends in one of these ("[충북일보]", "[국회의정저널]"); a format
 # label that ends like one is no outlet ("[카드뉴스] 경남 해수욕장 축제 리스트" is one headline).
-_OUTLET_TAG = r"[\[【]\s*(?!(?:카드|포토|영상|동영상|그래픽|인포)뉴스)\p{Hangul}[\p{L}\d ]{0,12}(?:일보|신문|뉴스|저널|방송|타임즈|타임스|통신|데일리|투데이|미디어|매거진|닷컴)\s*[\]】]"
+_OUTLET_TAG = r"[\[【]\s*(?!(?:카드|포토|영상|동영상|그래픽|인포)뉴스)\p{Hangul}[\p{L}\d ]{0,12}(?:일보|신문|시보|뉴스|저널|방송|타임즈|타임스|통신|데일리|투데이|미디어|매거진|닷컴)\s*[\]】]"
 
 # A month's name, written out or abbreviated ("September", "Sept.", "Dec.").
 MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
