@@ -74,3 +74,21 @@ def wrapped_lines(text: str) -> frozenset[int]:
         if runs_to_end[k]:
             found.append(lines[k][0])
     return frozenset(found) if len(found) >= WRAP_LINES else frozenset()
+
+
+# A text wrapped at a ragged margin (a mail client's, a narrow column's) breaks most of its lines inside a
+# sentence: a line that stops on neither a stop, a closing quote nor Hangul, before one that opens in lower
+# case. A page has a few such breaks (a logo's name, a credit under a caption); such a text has them at a
+# third or more of its line breaks, and then a short line runs on as readily as a long one.
+RAGGED_SHARE = 1 / 3
+_RUNS_ON = regex.compile(r"[^\s.!?…。．！？\"'”’»\]」』\p{Hangul}][^\S\n\r\u2028\u2029]*"
+                         r"(?:\r?\n|[\r\u2028\u2029])[^\S\n\r\u2028\u2029]*[a-z]")
+
+
+def ragged_wrapped(text: str) -> bool:
+    """Whether ``text`` was wrapped at a ragged margin (see ``RAGGED_SHARE``)."""
+    runs_on = sum(1 for _ in _RUNS_ON.finditer(text))
+    if runs_on < WRAP_LINES:
+        return False
+    breaks = sum(1 for _ in LINE.finditer(text)) - 1
+    return runs_on >= RAGGED_SHARE * breaks

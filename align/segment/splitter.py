@@ -14,7 +14,7 @@ from .rules import (BOUNDARY, BRACKETED_COPYRIGHT, CLAUSE_WORDS, CLOSING_ABBREVI
                     EN_LINE_GOES_ON, GLUED_DATELINE, INITIALS, KO_LINE_GOES_ON, KO_NEVER_OPENS, KO_SENTENCE_ENDING,
                     MAYBE_FINAL, MAYBE_FINAL_AS_WRITTEN, MONTH_WORD, NEVER_FINAL, NOUNS_IN_DA, OPENER_WORDS, RANKS,
                     REPORTING_CLAUSE, SCRIPT_CUE, STATES, TERMINALS, UNPUNCTUATED_END, YEAR_THEN_WORD)
-from .shape import BLANK_LINE, LINE, wrapped_lines
+from .shape import BLANK_LINE, LINE, ragged_wrapped, wrapped_lines
 
 _NEXT_WORD = regex.compile(r"\p{L}+(?:-\p{L}+)*")
 _HANGUL = regex.compile(r"\p{Hangul}")
@@ -56,13 +56,14 @@ def _units(text: str, soft_wraps: bool) -> Iterator[tuple[int, int, int]]:
     """
     blank_separated = BLANK_LINE.search(text) is not None
     wrapped = wrapped_lines(text) if soft_wraps else frozenset()
+    ragged = soft_wraps and ragged_wrapped(text)
     paragraph, prev_end, unit, line_start = -1, 0, None, 0
     for m in LINE.finditer(text):
         s, e = strip_span(text, m.start(), m.end())
         if s == e:
             continue
         blank_gap = BLANK_LINE.search(text, prev_end, m.start()) is not None
-        if unit and not blank_gap and soft_wraps and (line_start in wrapped or _is_soft_wrap(text, line_start, unit[1], s)):
+        if unit and not blank_gap and soft_wraps and (line_start in wrapped or _is_soft_wrap(text, line_start, unit[1], s, ragged)):
             unit = (unit[0], e)
         else:
             if unit:
@@ -74,9 +75,9 @@ def _units(text: str, soft_wraps: bool) -> Iterator[tuple[int, int, int]]:
         yield unit[0], unit[1], paragraph
 
 
-def _is_soft_wrap(text: str, prev_start: int, prev_end: int, next_start: int) -> bool:
+def _is_soft_wrap(text: str, prev_start: int, prev_end: int, next_start: int, ragged: bool = False) -> bool:
     """Whether the line at ``next_start`` continues the one at ``prev_start:prev_end`` (read alone, never the
-    unit it ends: a run of joined lines stays linear).
+    unit it ends: a run of joined lines stays linear); ``ragged``: the text was wrapped at a ragged margin.
 
     A line break inside a sentence: no final punctuation before, lower case after; a Korean line of a
     few words that stops where a sentence cannot (``KO_LINE_GOES_ON``) before a Korean one; or a Korean
@@ -94,12 +95,12 @@ def _is_soft_wrap(text: str, prev_start: int, prev_end: int, next_start: int) ->
     if (EMAIL.match(text, next_start, next_start + _ADDRESS_CHARS)
             or EMAIL.fullmatch(text[max(prev_start, prev_end - _ADDRESS_CHARS):prev_end].rsplit(None, 1)[-1])):
         return False
-    # a Korean line is never hard-wrapped before a Latin word: "두번째 원정\nkt wiz는" are two lines; a ragged
-    # wrap breaks a line of prose near its width, so a short line that could end is a page's item ("Read more
-    # like this\nmk-logo", "… 합성)\nphoto taken by …"), and so is a web address on a line of its own
+    # a Korean line is never hard-wrapped before a Latin word: "두번째 원정\nkt wiz는" are two lines. Unless the
+    # whole text was wrapped at a ragged margin, a short line that could end is a page's item ("Read more like
+    # this\nmk-logo", "… 합성)\nphoto taken by …"); a web address on a line of its own always is
     return (last not in TERMINALS and last not in _QUOTES and not _HANGUL.match(last) and first.isascii()
             and first.islower() and not text.startswith(("http://", "https://", "www."), next_start)
-            and (len(text[prev_start:prev_end].split()) >= _WRAPPED_WORDS
+            and (ragged or len(text[prev_start:prev_end].split()) >= _WRAPPED_WORDS
                  or EN_LINE_GOES_ON.search(text, max(prev_start, prev_end - 8), prev_end) is not None))
 
 
