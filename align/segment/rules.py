@@ -70,11 +70,11 @@ therefore thus moreover furthermore additionally besides nevertheless nonetheles
 """.split())
 
 # A short reporting clause after a closed quote continues its sentence: "…?" Trump said. / "…." Said the
-# governor. / "…!" Asked Kim, (a lower-case "said" after a closed quote is never cut at all)
+# governor. (a lower-case "said" after a closed quote is never cut at all; "Asked Tuesday, Kim said …" opens one)
 REPORTING_CLAUSE = regex.compile(
     r"(?:\p{Lu}[\p{L}.'’-]*\s+){1,3}(?:said|says|asked|asks|added|told|wrote|replied|shouted|recalled|explained"
     r"|shot back|fired back|snapped|yelled|cried|whispered|insisted|laughed|joked)[.,]"
-    r"|(?:Said|Says|Asked|Asks|Added|Replied|Shouted)\s+(?:(?:\p{Lu}[\p{L}.'’-]*\s*){1,3}|the\s+(?:\p{Ll}[\p{L}'’-]*\s*){1,3})[.,]")
+    r"|(?:Said|Says|Added|Replied)\s+(?:(?:\p{Lu}[\p{L}.'’-]*\s*){1,3}|the\s+(?:\p{Ll}[\p{L}'’-]*\s*){1,3})[.,]")
 
 # A quotative particle straight after a closed quote continues the sentence:
 # “…했다.”라고 말했다 / “…했다” 며.
@@ -105,8 +105,8 @@ CLAUSE_WORDS = regex.compile(r"\s+(?:보니|보면|보다|하더라도|해도|�
                              r"|한들|할지라도|해서|하여)")
 
 # An English line that stops on a comma or on a word no sentence or heading ends on runs on into the next
-# ("All across Asia,\nin a stunning reversal …", "The body begins here and\ncontinues …")
-EN_LINE_GOES_ON = regex.compile(r"(?:,|\b(?i:and|or|but|nor|of|the|a|an|to|in|on|at|for|with|by|from|as|that|which"
+# ("All across Asia,\nin a stunning reversal …", "The body begins here and\ncontinues …", "state-\nof-the-art")
+EN_LINE_GOES_ON = regex.compile(r"(?:[,\-–—]|\b(?i:and|or|but|nor|of|the|a|an|to|in|on|at|for|with|by|from|as|that|which"
                                 r"|who|whose|than|into|its|their|his|her|our|your|is|are|was|were|be|been|has|have"
                                 r"|had|will|would|can|could|should|must|not))$")
 

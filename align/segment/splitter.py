@@ -63,7 +63,8 @@ def _units(text: str, soft_wraps: bool) -> Iterator[tuple[int, int, int]]:
         if s == e:
             continue
         blank_gap = BLANK_LINE.search(text, prev_end, m.start()) is not None
-        if unit and not blank_gap and soft_wraps and (line_start in wrapped or _is_soft_wrap(text, line_start, unit[1], s, ragged)):
+        if unit and not blank_gap and soft_wraps and (
+                line_start in wrapped or _is_soft_wrap(text, unit[0], line_start, unit[1], s, ragged)):
             unit = (unit[0], e)
         else:
             if unit:
@@ -75,9 +76,11 @@ def _units(text: str, soft_wraps: bool) -> Iterator[tuple[int, int, int]]:
         yield unit[0], unit[1], paragraph
 
 
-def _is_soft_wrap(text: str, prev_start: int, prev_end: int, next_start: int, ragged: bool = False) -> bool:
-    """Whether the line at ``next_start`` continues the one at ``prev_start:prev_end`` (read alone, never the
-    unit it ends: a run of joined lines stays linear); ``ragged``: the text was wrapped at a ragged margin.
+def _is_soft_wrap(text: str, unit_start: int, prev_start: int, prev_end: int, next_start: int,
+                  ragged: bool = False) -> bool:
+    """Whether the line at ``next_start`` continues the one at ``prev_start:prev_end``, the last line of the unit
+    that began at ``unit_start`` (the line is read alone, never the unit: a run of joined lines stays linear);
+    ``ragged``: the text was wrapped at a ragged margin.
 
     A line break inside a sentence: no final punctuation before, lower case after; a Korean line of a
     few words that stops where a sentence cannot (``KO_LINE_GOES_ON``) before a Korean one; or a Korean
@@ -86,7 +89,7 @@ def _is_soft_wrap(text: str, prev_start: int, prev_end: int, next_start: int, ra
     last = text[prev_end - 1]
     first = text[next_start]
     if _HANGUL.match(first) and KO_LINE_GOES_ON.search(text, max(prev_start, prev_end - 8), prev_end):
-        return len(text[prev_start:prev_end].split()) >= 2
+        return prev_start > unit_start or len(text[prev_start:prev_end].split()) >= 2
     if _HANGUL.match(last) and KO_NEVER_OPENS.match(text, next_start):
         return True
     # an e-mail address ending or opening a line is a byline's, not a sentence running on ("2016.7.7/뉴스1\nkim@news1.kr").
@@ -98,10 +101,12 @@ def _is_soft_wrap(text: str, prev_start: int, prev_end: int, next_start: int, ra
     # a Korean line is never hard-wrapped before a Latin word: "두번째 원정\nkt wiz는" are two lines. Unless the
     # whole text was wrapped at a ragged margin, a short line that could end is a page's item ("Read more like
     # this\nmk-logo", "… 합성)\nphoto taken by …"); a web address on a line of its own always is
-    return (last not in TERMINALS and last not in _QUOTES and not _HANGUL.match(last) and first.isascii()
-            and first.islower() and not text.startswith(("http://", "https://", "www."), next_start)
-            and (ragged or len(text[prev_start:prev_end].split()) >= _WRAPPED_WORDS
-                 or EN_LINE_GOES_ON.search(text, max(prev_start, prev_end - 8), prev_end) is not None))
+    if last in TERMINALS or last in _QUOTES or _HANGUL.match(last) or not (first.isascii() and first.islower()):
+        return False
+    if EN_LINE_GOES_ON.search(text, max(prev_start, prev_end - 8), prev_end):
+        return True  # "… is available at\nhttps://…", "state-\nof-the-art"
+    return not text.startswith(("http://", "https://", "www."), next_start) and (
+        ragged or len(text[prev_start:prev_end].split()) >= _WRAPPED_WORDS)
 
 
 def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -138,17 +143,27 @@ def _split_part(text: str, start: int, end: int) -> list[tuple[int, int]]:
         pieces.append(strip_span(text, start, dateline.end()))  # (not "[사진=뉴시스] |": nothing follows)
         start = strip_span(text, dateline.end(), end)[0]
     sent_start = start
-    for m in BOUNDARY.finditer(text, start, end) if not BRACKETED_COPYRIGHT.fullmatch(text, start, end) else ():
+    notice_end = _notice_end(text, start, end)
+    for m in BOUNDARY.finditer(text, start, end):
         if m.end() >= end or COPYRIGHT.match(text, sent_start):
             break
+        if m.end("close") < notice_end:
+            continue  # "<저작권자 ⓒ 뉴스1. 무단전재 금지> [사진=뉴시스]": a bracketed notice is whole
         cut = _cut(text, m, sent_start)
         if cut is not None:
             pieces.append(strip_span(text, sent_start, cut))
             sent_start = cut
-            if BRACKETED_COPYRIGHT.fullmatch(text, strip_span(text, cut, end)[0], end):
-                break  # "…했다. <저작권자 ⓒ 뉴스1. 무단전재 금지>": the notice is whole
+            notice_end = _notice_end(text, cut, end)
     pieces.append(strip_span(text, sent_start, end))
     return [q for a, b in pieces if a < b for q in _split_unpunctuated(text, a, b)]
+
+
+def _notice_end(text: str, start: int, end: int) -> int:
+    """Where the bracketed copyright notices opening the piece at ``start`` (one, or several in a row) close;
+    ``start`` without one."""
+    while notice := BRACKETED_COPYRIGHT.match(text, strip_span(text, start, end)[0], end):
+        start = notice.end()
+    return start
 
 
 def _cut(text: str, m: regex.Match, sent_start: int) -> int | None:
@@ -178,11 +193,11 @@ def _cut(text: str, m: regex.Match, sent_start: int) -> int | None:
         if _HANGUL.match(prev):  # Korean runs sentences together without a space ("말했다.그는", "밝혔다.KT는",
             # a caption and its credit: "…하고 있다./사진제공=행정안전부"), but a period between nouns is a
             # separator ("취재.보도")
-            ended = KO_SENTENCE_ENDING.search(text, sent_start, m.start())
+            ended = KO_SENTENCE_ENDING.search(text, max(sent_start, m.start() - 1), m.start())
             return after if ended and (nxt.isalnum() or nxt in "\"“‘'(/") else None
         return _joined_latin(text, m, sent_start)
     if nxt.islower():
-        return after if EMAIL.match(text, m.end()) else None
+        return after if EMAIL.match(text, m.end(), m.end() + _ADDRESS_CHARS) else None
     if quoted and REPORTING_CLAUSE.match(text, m.end()):
         return None
     if nxt in "—–":
@@ -236,7 +251,7 @@ def _ellipsis_inside(text: str, m: regex.Match, sent_start: int) -> bool:
     if close and not opening:
         return False
     if _HANGUL.match(prev):
-        return not m.group("space") or not KO_SENTENCE_ENDING.search(text, sent_start, m.start())
+        return not m.group("space") or not KO_SENTENCE_ENDING.search(text, max(sent_start, m.start() - 1), m.start())
     if inside_quote(text, sent_start, m.start()) and CLOSING_QUOTE.search(text, m.end(), line_limit(text, m.end())):
         return True  # “Plan B… There’s a lot …”: an ellipsis inside a quote that closes later is a pause
     return prev in _QUOTES and bool(_HANGUL.match(nxt))
