@@ -6,6 +6,8 @@ from __future__ import annotations
 import numpy as np
 import regex
 
+from .rules import TERMINALS
+
 # A text of this many lines or more whose middle line is a word or two is a word list (or one word
 # a line), not an article: segmenting and aligning it cost many times running text per megabyte and
 # would pair words, not sentences. A portal page with 1,900 menu lines, a film's subtitles, a drama
@@ -39,7 +41,8 @@ LINE = regex.compile(r"[^\n\r\u2028\u2029]+")  # a line, as the segmenter reads 
 # a blank line between two lines, whatever ends them (\r\n, and the slips \r\r\n and \n\r, are one break) and
 # whatever spaces it holds (a no-break space, as pages copied from a browser have): where a paragraph ends
 _BREAK = r"(?>\r*\n\r?|[\r\u2028\u2029])"
-BLANK_LINE = regex.compile(rf"{_BREAK}[^\S\n\r\u2028\u2029]*{_BREAK}")
+_SPACE = r"[^\S\n\r\u2028\u2029]"  # whitespace within a line
+BLANK_LINE = regex.compile(rf"{_BREAK}{_SPACE}*{_BREAK}")
 _SENTENCE_END = regex.compile(r"[.!?…。．！？][\"'”’»)\]」』]*(?:\s|$)")
 
 
@@ -81,8 +84,7 @@ def wrapped_lines(text: str) -> frozenset[int]:
 # case. A page has a few such breaks (a logo's name, a credit under a caption); such a text has them at a
 # third or more of its line breaks, and then a short line runs on as readily as a long one.
 RAGGED_SHARE = 1 / 3
-_RUNS_ON = regex.compile(r"[^\s.!?…。．！？\"'”’»\]」』\p{Hangul}][^\S\n\r\u2028\u2029]*"
-                         r"(?:\r?\n|[\r\u2028\u2029])[^\S\n\r\u2028\u2029]*[a-z]")
+_RUNS_ON = regex.compile(rf"[^\s{regex.escape(TERMINALS)}\"'”’»\]」』\p{{Hangul}}]{_SPACE}*{_BREAK}{_SPACE}*[a-z]")
 
 
 def ragged_wrapped(text: str) -> bool:
